@@ -1,0 +1,10 @@
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+console.log(JSON.stringify(plugins.config.get('@bibtex')));
+const t = (s) => { try { const r = plugins.input.chain(s, { forceType: '@biblatex/text', generateGraph: false }); console.log(JSON.stringify(r)); } catch (e) { console.log('ERR', e.message); } };
+t('@book{a, title={Hello {World}: A Study of {UDL}}, author={M{\\"u}ller, J. and {\\\'E}mile Zola}, year={2014}, publisher={P}, address={Washington, DC}}');
+t('@book{b, title={Missing brace, year=2014}');
+t('@techreport{c, title={T}, institution={Inst}, number={REL 2016-1}, year=2016, annote={Note here}, url={https://x.org/a}}');
+t('@techreport{d, title={T}, institution={Inst}, type={Issue brief}, number={54}, year=2016}');
+t('@misc{e, title={T}, author={{Afterschool Alliance}}, year={2011}, howpublished={Online}, note={A note}}');

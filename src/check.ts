@@ -1,0 +1,111 @@
+import { CitationEngines } from './citations/citation-engines.js';
+import { resolveStyle } from './citations/styles.js';
+import { composeBrief } from './compose/compose-brief.js';
+import { markdownToTree } from './compose/markdown.js';
+import { loadStylesheet } from './compose/stylesheets.js';
+import { TemplateSet } from './compose/templates.js';
+import { BriefwrightError, ProblemCollector } from './errors.js';
+import { mergeFields, resolveRequest } from './project/brief-request.js';
+import { loadConfig } from './project/config.js';
+import { loadProject, type Project } from './project/load-project.js';
+import { readRecipe } from './project/recipe.js';
+import { didYouMean } from './project/suggest.js';
+import { selectSections } from './sections/select.js';
+
+/** What `check` found: problems (errors) and warnings. */
+export interface CheckReport {
+  problems: BriefwrightError[];
+  warnings: string[];
+}
+
+/**
+ * Validates a whole project without rendering: taxonomy, every section's front
+ * matter and citations, bibliographies, templates, and every recipe composed as
+ * `build` would. Reports every problem, not just the first.
+ */
+export async function check(options: { root: string }): Promise<CheckReport> {
+  const problems = new ProblemCollector();
+  const warnings: string[] = [];
+  let project: Project;
+  try {
+    project = await loadProject(options);
+  } catch (error) {
+    problems.add(error);
+    return { problems: problems.problems, warnings };
+  }
+  const references = project.references.byId;
+  const cited = new Set<string>();
+  for (const section of project.sections) {
+    const { citations } = markdownToTree({
+      markdown: section.body,
+      file: section.file,
+      firstLine: section.bodyLine,
+      headingOffset: 0,
+      firstCitation: 0,
+    });
+    for (const { match, keyLocations } of citations) {
+      match.items.forEach((item, index) => {
+        cited.add(item.key);
+        if (!references.has(item.key)) {
+          problems.add(
+            new BriefwrightError(`unknown citation key '${item.key}'${didYouMean(item.key, references.keys())}`, {
+              location: keyLocations[index],
+            }),
+          );
+        }
+      });
+    }
+  }
+  const templates = await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root }).catch((error) => {
+    problems.add(error);
+    return undefined;
+  });
+  const config = await loadConfig(project.root).catch((error) => {
+    problems.add(error);
+    return undefined;
+  });
+  if (templates && config) {
+    const engines = new CitationEngines();
+    for (const file of project.recipeFiles) {
+      try {
+        const recipe = await readRecipe(project.root, file);
+        for (const key of Array.isArray(recipe.fields.nocite) ? recipe.fields.nocite : []) cited.add(key);
+        const request = resolveRequest({
+          fields: mergeFields(config.defaults, recipe.fields),
+          taxonomy: project.taxonomy,
+          recipe,
+          today: '2000-01-01',
+        });
+        composeBrief({
+          request,
+          sections: selectSections(project.sections, request),
+          taxonomy: project.taxonomy,
+          references,
+          style: resolveStyle(request.style, { root: project.root }),
+          engines,
+          templates,
+          stylesheet: await loadStylesheet({ stylesDir: project.stylesDir, theme: request.theme }),
+        });
+      } catch (error) {
+        if (error instanceof BriefwrightError && !error.location) {
+          problems.add(new BriefwrightError(error.message, { location: { file }, cause: error }));
+        } else problems.add(error);
+      }
+    }
+  }
+  const uncited = [...references.values()].filter((reference) => !cited.has(reference.id));
+  for (const reference of uncited) {
+    warnings.push(`${reference.file}:${reference.line}: reference '${reference.id}' is not cited by any section or recipe`);
+  }
+  return { problems: dedupe(problems.problems), warnings };
+}
+
+function dedupe(problems: BriefwrightError[]): BriefwrightError[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const text = problem.format();
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}

@@ -1,0 +1,94 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import { BriefwrightError } from '../errors.js';
+import { didYouMean } from '../project/suggest.js';
+
+/** Folders where an operating system keeps CSL styles (Debian: citation-style-language-styles). */
+export const SYSTEM_STYLE_DIRS = ['/usr/share/citation-style-language/styles'];
+
+/** A CSL style ready for citeproc. */
+export interface CslStyle {
+  /** What the user named: an id or a path. */
+  name: string;
+  xml: string;
+  /** Where it came from: "bundled", or the file it was read from. */
+  origin: string;
+}
+
+/** Where styles are looked up, in order. */
+export interface StyleSearch {
+  /** The project folder: `styles/csl/<id>.csl`, and paths relative to it. */
+  root: string;
+  systemDirs?: readonly string[];
+}
+
+const csl = () => plugins.config.get('@csl') as { styles: Map<string, string> & { list(): string[] }; locales: Map<string, string> };
+
+/**
+ * Finds a style by name: a path to a `.csl` file; an id in the project's
+ * `styles/csl/`; an id bundled with citation-js (apa, vancouver, harvard1); an id
+ * in a system style folder.
+ */
+export function resolveStyle(name: string, search: StyleSearch): CslStyle {
+  const candidates: { file: string }[] = [];
+  if (name.endsWith('.csl')) candidates.push({ file: path.resolve(search.root, name) });
+  else candidates.push({ file: path.join(search.root, 'styles', 'csl', `${name}.csl`) });
+  for (const { file } of candidates) {
+    if (existsSync(file)) return checkStyle({ name, xml: readFileSync(file, 'utf8'), origin: file }, search);
+  }
+  if (name.endsWith('.csl')) throw new BriefwrightError(`style file not found: ${name}`);
+  const bundled = csl().styles.get(name);
+  if (bundled) return checkStyle({ name, xml: bundled, origin: 'bundled' }, search);
+  for (const dir of search.systemDirs ?? SYSTEM_STYLE_DIRS) {
+    const file = path.join(dir, `${name}.csl`);
+    if (existsSync(file)) return checkStyle({ name, xml: readFileSync(file, 'utf8'), origin: file }, search);
+  }
+  throw new BriefwrightError(`unknown citation style '${name}'${didYouMean(name, listStyles(search).map((s) => s.id))}`);
+}
+
+/** Every style a project can name, with where it comes from. */
+export function listStyles(search: StyleSearch): { id: string; origin: string }[] {
+  const found = new Map<string, string>();
+  const projectDir = path.join(search.root, 'styles', 'csl');
+  for (const file of safeList(projectDir)) if (file.endsWith('.csl')) found.set(file.slice(0, -4), path.join(projectDir, file));
+  for (const id of csl().styles.list()) if (!found.has(id)) found.set(id, 'bundled');
+  for (const dir of search.systemDirs ?? SYSTEM_STYLE_DIRS) {
+    for (const file of safeList(dir)) {
+      const id = file.slice(0, -4);
+      if (file.endsWith('.csl') && !found.has(id)) found.set(id, dir);
+    }
+  }
+  return [...found].map(([id, origin]) => ({ id, origin }));
+}
+
+/** The locale XML for a language tag such as en-US, or undefined. */
+export function findLocale(tag: string): string | undefined {
+  const locales = csl().locales;
+  return locales.get(tag) ?? locales.get(tag.replace('_', '-')) ?? locales.get(tag.split('-')[0]!);
+}
+
+function checkStyle(style: CslStyle, search: StyleSearch): CslStyle {
+  const parent = /<link[^>]*rel="independent-parent"[^>]*>/.exec(style.xml)?.[0];
+  if (parent) {
+    const href = /href="[^"]*\/([^"/]+)"/.exec(parent)?.[1];
+    if (!href) throw new BriefwrightError(`style '${style.name}' names a parent style that cannot be read`);
+    return { ...resolveStyle(href, search), name: style.name };
+  }
+  if (/<style[^>]*class="note"/.test(style.xml)) {
+    throw new BriefwrightError(
+      `style '${style.name}' is a note style (footnote citations); briefs support in-text styles such as apa, harvard1 or vancouver`,
+    );
+  }
+  if (!/<citation[\s>]/.test(style.xml)) throw new BriefwrightError(`style '${style.name}' is not a CSL style (no <citation>)`);
+  return style;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

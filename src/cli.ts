@@ -1,0 +1,210 @@
+import path from 'node:path';
+import yargs, { type Argv } from 'yargs';
+import { build, type BriefResult } from './build.js';
+import { check } from './check.js';
+import { BriefwrightError, ExitCode, ProblemList } from './errors.js';
+import { list, LISTABLE } from './list.js';
+import { VERSION } from './project/package-root.js';
+import type { RecipeFields } from './project/recipe.js';
+
+/** A place to write lines (stdout and stderr, or a test's buffers). */
+export interface Console {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processConsole: Console = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Recipe fields that can be given as flags, with their help text. */
+const RECIPE_FLAGS = {
+  population: { type: 'string', array: true, describe: 'Population id or alias (repeat or comma-separate); "all" for every population' },
+  topic: { type: 'string', array: true, describe: 'Topic id or alias (repeat or comma-separate); none means any topic' },
+  template: { type: 'string', describe: 'Layout: brief, handout, report, annotated-bibliography, or any in templates/' },
+  format: { type: 'string', describe: 'Outputs to write: html, pdf or html,pdf' },
+  style: { type: 'string', describe: 'Citation style: apa, vancouver, harvard1, a .csl file, or a CSL style id' },
+  locale: { type: 'string', describe: 'Citation locale, such as en-US or en-GB' },
+  theme: { type: 'string', describe: 'Theme folder under styles/themes/' },
+  title: { type: 'string', describe: 'Brief title' },
+  subtitle: { type: 'string', describe: 'Brief subtitle' },
+  audience: { type: 'string', describe: 'Who the brief is for' },
+  author: { type: 'string', describe: 'Author shown in the PDF metadata' },
+  organization: { type: 'string', describe: 'Organization shown in the title block' },
+  date: { type: 'string', describe: 'Publication date, YYYY-MM-DD' },
+  include: { type: 'string', array: true, describe: 'Section id to add regardless of tags' },
+  exclude: { type: 'string', array: true, describe: 'Section id to leave out' },
+  paper: { type: 'string', choices: ['letter', 'a4'], describe: 'Paper size of the PDF' },
+} as const;
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: readonly string[], io: Console = processConsole): Promise<number> {
+  let code: number = ExitCode.ok;
+  const parser = yargs([...argv])
+    .scriptName('briefwright')
+    .usage('$0 <command> [options]\n\nTurn a library of evidence sections into policy briefs (HTML and PDF).')
+    .option('root', { type: 'string', default: '.', describe: 'Project folder', global: true })
+    .command(
+      'build [recipes..]',
+      'Build briefs: the named recipes, a one-off brief from flags, or every recipe in briefs/',
+      (y: Argv) =>
+        y
+          .positional('recipes', { type: 'string', array: true, describe: 'Recipe names (briefs/NAME.yaml) or paths' })
+          .options(RECIPE_FLAGS)
+          .option('name', { type: 'string', describe: 'Output file name for a one-off brief' })
+          .option('chrome', { type: 'string', describe: 'Path to Chrome or Chromium for PDFs' })
+          .option('jobs', { type: 'number', describe: 'PDFs printed at once (default: number of cores)' })
+          .option('strict', { type: 'boolean', default: false, describe: 'Fail a brief that exceeds its page budget' })
+          .option('out-dir', { type: 'string', describe: 'Output folder (default: output/ in the project)' })
+          .example('$0 build', 'build every recipe in briefs/')
+          .example('$0 build english-learners', 'build briefs/english-learners.yaml')
+          .example('$0 build --population els --topic technology-access', 'a one-off brief from flags'),
+      async (args) => {
+        code = await runBuild(args as unknown as BuildArgs, io);
+      },
+    )
+    .command(
+      'check',
+      'Validate the project: taxonomy, front matter, citations, templates, recipes',
+      (y: Argv) => y,
+      async (args) => {
+        code = await runCheck(String(args.root), io);
+      },
+    )
+    .command(
+      'list <what>',
+      `List ${LISTABLE.join(' | ')}`,
+      (y: Argv) => y.positional('what', { choices: LISTABLE, describe: 'What to list' }),
+      async (args) => {
+        const lines = await list({ root: String(args.root), what: args.what as (typeof LISTABLE)[number] });
+        for (const line of lines) io.out(line);
+      },
+    )
+    .demandCommand(1, 'Name a command: build, check or list (see --help)')
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new BriefwrightError(message, { kind: 'usage' });
+    });
+  try {
+    await parser.parseAsync();
+    return code;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+interface BuildArgs extends Record<keyof typeof RECIPE_FLAGS, unknown> {
+  root: string;
+  recipes?: string[];
+  name?: string;
+  chrome?: string;
+  jobs?: number;
+  strict: boolean;
+  outDir?: string;
+}
+
+async function runBuild(args: BuildArgs, io: Console): Promise<number> {
+  const started = performance.now();
+  const fields = flagsToFields(args);
+  const results = await build({
+    root: path.resolve(args.root),
+    recipes: args.recipes,
+    fields,
+    name: args.name,
+    chrome: args.chrome,
+    jobs: args.jobs,
+    strict: args.strict,
+    outputDir: args.outDir,
+    onBrief: (result) => printResult(result, io),
+  });
+  const failed = results.filter((result) => !result.ok);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const built = results.length - failed.length;
+  io.out(`${built} built${failed.length > 0 ? `, ${failed.length} failed` : ''} in ${seconds}s`);
+  if (failed.length === 0) return ExitCode.ok;
+  io.err(`failed: ${failed.map((result) => result.name).join(', ')}`);
+  const kinds = new Set(failed.map((result) => result.error?.kind));
+  return kinds.has('browser') ? ExitCode.browser : kinds.has('input') ? ExitCode.input : ExitCode.failed;
+}
+
+function printResult(result: BriefResult, io: Console): void {
+  if (result.ok) {
+    const pages = result.pages ? ` (${result.pages} page${result.pages === 1 ? '' : 's'})` : '';
+    io.out(`✓ ${result.name}: ${result.files.join(', ')}${pages}`);
+  } else {
+    io.err(`✗ ${result.name}`);
+    io.err(indent(result.error!.format()));
+  }
+  for (const warning of result.warnings) io.err(`warning: ${warning}`);
+}
+
+async function runCheck(root: string, io: Console): Promise<number> {
+  const report = await check({ root: path.resolve(root) });
+  for (const problem of report.problems) io.err(`error: ${problem.format()}`);
+  for (const warning of report.warnings) io.err(`warning: ${warning}`);
+  if (report.problems.length === 0) {
+    io.out(`project OK${report.warnings.length > 0 ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'})` : ''}`);
+    return ExitCode.ok;
+  }
+  io.err(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found`);
+  return ExitCode.input;
+}
+
+/** Command-line recipe flags as recipe fields; a flag not given stays undefined. */
+export function flagsToFields(args: Partial<Record<keyof typeof RECIPE_FLAGS, unknown>>): RecipeFields {
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.flatMap((item) => String(item).split(',')).map((item) => item.trim()).filter(Boolean) : undefined;
+  const text = (value: unknown) => (value === undefined ? undefined : String(value));
+  const formats = list(args.format === undefined ? undefined : [args.format]);
+  for (const format of formats ?? []) {
+    if (format !== 'html' && format !== 'pdf') {
+      throw new BriefwrightError(`unknown format '${format}' (use html, pdf or html,pdf)`, { kind: 'usage' });
+    }
+  }
+  return {
+    populations: list(args.population),
+    topics: list(args.topic),
+    template: text(args.template),
+    formats: formats as RecipeFields['formats'],
+    style: text(args.style),
+    locale: text(args.locale),
+    theme: text(args.theme),
+    title: text(args.title),
+    subtitle: text(args.subtitle),
+    audience: text(args.audience),
+    author: text(args.author),
+    organization: text(args.organization),
+    date: text(args.date),
+    include: list(args.include),
+    exclude: list(args.exclude),
+    paper: text(args.paper) as RecipeFields['paper'],
+  };
+}
+
+function report(error: unknown, io: Console): number {
+  if (error instanceof ProblemList) {
+    for (const problem of error.problems) io.err(`error: ${problem.format()}`);
+    io.err(error.message);
+    return ExitCode[error.kind];
+  }
+  if (error instanceof BriefwrightError) {
+    io.err(`error: ${error.format()}`);
+    if (error.kind === 'usage') io.err("run 'briefwright --help' for usage");
+    return ExitCode[error.kind];
+  }
+  io.err(`internal error: ${(error as Error)?.stack ?? String(error)}`);
+  return ExitCode.internal;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}

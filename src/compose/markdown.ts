@@ -1,0 +1,101 @@
+import type { Root as HastRoot } from 'hast';
+import type { Heading, Root as MdastRoot, Text } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import type { SourceLocation } from '../errors.js';
+import { findCitations, type CitationMatch } from '../citations/parse-citations.js';
+
+/** A citation found in a section, with where each of its keys was written. */
+export interface LocatedCitation {
+  match: CitationMatch;
+  /** One location per item of `match.items`. */
+  keyLocations: SourceLocation[];
+}
+
+/** A section body as an HTML tree; citations are empty `span.citation` placeholders. */
+export interface SectionTree {
+  tree: HastRoot;
+  citations: LocatedCitation[];
+}
+
+/** The element that stands for citation number `index` until citations are formatted. */
+export const CITATION_PLACEHOLDER = 'dataCitation';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
+
+/**
+ * Turns a section's Markdown into an HTML tree. Pandoc-style citations become
+ * numbered placeholders (numbering continues from `firstCitation`), and the body's
+ * own headings are moved below the section heading (`headingOffset` levels down).
+ * Raw HTML in the Markdown is dropped.
+ */
+export function markdownToTree(options: {
+  markdown: string;
+  file: string;
+  /** Line of the file where `markdown` starts. */
+  firstLine: number;
+  headingOffset: number;
+  firstCitation: number;
+}): SectionTree {
+  const { markdown, file, firstLine } = options;
+  const mdast = processor.parse(markdown) as MdastRoot;
+  const lineStarts = indexLines(markdown);
+  const locate = (offset: number): SourceLocation => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line += 1;
+    return { file, line: firstLine + line, column: offset - lineStarts[line]! + 1 };
+  };
+  const citations: LocatedCitation[] = [];
+
+  visit(mdast, (node, index, parent) => {
+    if (node.type === 'heading') {
+      (node as Heading).depth = Math.min(6, (node as Heading).depth + options.headingOffset) as Heading['depth'];
+      return;
+    }
+    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'inlineCode' || node.type === 'code') {
+      return SKIP;
+    }
+    if (node.type !== 'text' || !parent || index === undefined) return;
+    const text = node as Text;
+    const matches = findCitations(text.value);
+    if (matches.length === 0) return;
+    const start = text.position?.start.offset ?? 0;
+    const source = markdown.slice(start, text.position?.end.offset ?? markdown.length);
+    const replacement: MdastRoot['children'][number][] = [];
+    let cursor = 0;
+    let sourceCursor = 0;
+    for (const match of matches) {
+      const raw = text.value.slice(match.start, match.end);
+      const found = source.indexOf(raw, sourceCursor);
+      const base = found === -1 ? start : start + found;
+      if (found !== -1) sourceCursor = found + raw.length;
+      if (match.start > cursor) replacement.push({ type: 'text', value: text.value.slice(cursor, match.start) });
+      const number = options.firstCitation + citations.length;
+      citations.push({
+        match,
+        keyLocations: match.items.map((item) => locate(found === -1 ? base : base + item.offset - match.start)),
+      });
+      replacement.push({
+        type: 'text',
+        value: '',
+        data: { hName: 'span', hProperties: { className: ['citation'], [CITATION_PLACEHOLDER]: String(number) } },
+      } as Text);
+      cursor = match.end;
+    }
+    if (cursor < text.value.length) replacement.push({ type: 'text', value: text.value.slice(cursor) });
+    parent.children.splice(index, 1, ...(replacement as typeof parent.children));
+    return [SKIP, index + replacement.length];
+  });
+
+  const tree = processor.runSync(mdast) as HastRoot;
+  return { tree, citations };
+}
+
+function indexLines(text: string): number[] {
+  const starts = [0];
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) === 10) starts.push(index + 1);
+  return starts;
+}

@@ -1,0 +1,132 @@
+import { BriefwrightError, type SourceLocation } from '../errors.js';
+import type { Format, RecipeFields, RecipeFile } from './recipe.js';
+import { ALL, type Taxonomy } from './taxonomy.js';
+
+/** A fully resolved request for one brief: every field set, every id canonical. */
+export interface BriefRequest {
+  /** Output base name (`output/<name>.html`). */
+  name: string;
+  /** The recipe file it came from, if any. */
+  recipe?: RecipeFile;
+  title: string;
+  subtitle: string;
+  audience: string;
+  author: string;
+  organization: string;
+  date: string;
+  /** Canonical population ids; never `all` (expanded). */
+  populations: string[];
+  /** Canonical topic ids; empty means any topic. */
+  topics: string[];
+  include: string[];
+  exclude: string[];
+  template: string;
+  formats: Format[];
+  style: string;
+  locale: string;
+  lang: string;
+  theme: string;
+  paper: 'letter' | 'a4';
+  nocite: string[] | '*';
+}
+
+/** The values a request has when neither recipe nor flag sets them. */
+export const DEFAULTS = {
+  subtitle: '',
+  audience: '',
+  author: '',
+  organization: '',
+  template: 'brief',
+  formats: ['html', 'pdf'] as Format[],
+  style: 'apa',
+  locale: 'en-US',
+  lang: 'en',
+  theme: 'default',
+  paper: 'letter' as const,
+};
+
+/**
+ * Layers recipe fields: later layers win, and a field a layer leaves undefined
+ * never hides an earlier value (defaults < project config < recipe < command line).
+ */
+export function mergeFields(...layers: (RecipeFields | undefined)[]): RecipeFields {
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer ?? {})) if (value !== undefined) merged[key] = value;
+  }
+  return merged as RecipeFields;
+}
+
+/**
+ * Resolves merged fields into a request: aliases become ids, `all` expands, and a
+ * one-off brief gets a name and title from its picks. `today` is the date used
+ * when none is given (fixed by the caller so builds are reproducible).
+ */
+export function resolveRequest(options: {
+  fields: RecipeFields;
+  taxonomy: Taxonomy;
+  recipe?: RecipeFile;
+  name?: string;
+  today: string;
+}): BriefRequest {
+  const { fields, taxonomy, recipe } = options;
+  const where = (key: string, index?: number): SourceLocation | undefined =>
+    recipe ? recipe.yaml.locate(index === undefined ? [key] : [key, index]) : undefined;
+  const resolveIds = (facet: 'population' | 'topic', key: 'populations' | 'topics') =>
+    (fields[key] ?? []).map((value, index) => taxonomy.resolve(facet, value, where(key, index)));
+  let populations = resolveIds('population', 'populations');
+  if (populations.length === 0) {
+    throw new BriefwrightError('a brief needs at least one population (or all); pass --population or set populations:', {
+      location: recipe ? { file: recipe.file } : undefined,
+    });
+  }
+  if (populations.includes(ALL)) populations = taxonomy.populations.map((term) => term.id);
+  const topics = resolveIds('topic', 'topics');
+  const name = options.name ?? recipe?.name ?? nameFromPicks(fields, populations, topics, taxonomy);
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) {
+    throw new BriefwrightError(`output name '${name}' must be letters, digits, '-', '_' or '.'`);
+  }
+  return {
+    ...DEFAULTS,
+    ...withoutUndefined(fields),
+    name,
+    recipe,
+    title: fields.title ?? titleFromPicks(populations, topics, taxonomy),
+    date: fields.date ?? options.today,
+    populations: unique(populations),
+    topics: unique(topics),
+    include: fields.include ?? [],
+    exclude: fields.exclude ?? [],
+    nocite: fields.nocite ?? [],
+  } as BriefRequest;
+}
+
+function nameFromPicks(fields: RecipeFields, populations: string[], topics: string[], taxonomy: Taxonomy): string {
+  const everyone = populations.length === taxonomy.populations.length && (fields.populations ?? []).includes(ALL);
+  return [...(everyone ? [ALL] : populations), ...topics].join('-');
+}
+
+function titleFromPicks(populations: string[], topics: string[], taxonomy: Taxonomy): string {
+  const list = (labels: string[]) =>
+    labels.length <= 2 ? labels.join(' and ') : `${labels.slice(0, -1).join(', ')}, and ${labels.at(-1)}`;
+  const who = populations.length === taxonomy.populations.length ? 'All Students' : list(populations.map((id) => titleCase(taxonomy.label('population', id))));
+  const what = topics.length === 0 ? 'What the Evidence Says' : list(topics.map((id) => titleCase(taxonomy.label('topic', id))));
+  return `${what} for ${who}`;
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+function titleCase(label: string): string {
+  return label
+    .split(' ')
+    .map((word, index) => (index > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join(' ');
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { recipeSchema } from './recipe.js';
+import { YamlFile } from './yaml-file.js';
+
+/** The optional project settings file. */
+export const CONFIG_FILE = 'briefwright.yaml';
+
+const configSchema = z.strictObject({
+  /** Browser used to print PDFs (see the lookup order in the README). */
+  chrome: z.string().optional(),
+  /** Recipe fields every brief of the project starts from. */
+  defaults: recipeSchema.default({}),
+});
+
+/** Project-wide settings from `briefwright.yaml`. */
+export type ProjectConfig = z.output<typeof configSchema>;
+
+/** Reads `briefwright.yaml` if the project has one. */
+export async function loadConfig(root: string): Promise<ProjectConfig> {
+  const file = path.join(root, CONFIG_FILE);
+  if (!existsSync(file)) return configSchema.parse({});
+  return YamlFile.parse(await readFile(file, 'utf8'), CONFIG_FILE).validate(configSchema, CONFIG_FILE);
+}

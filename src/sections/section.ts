@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** The kinds of section, in the order a brief presents them. */
+export const KINDS = ['background', 'barrier', 'evidence', 'practice', 'recommendation'] as const;
+
+/** One of the section kinds. */
+export type Kind = (typeof KINDS)[number];
+
+/** The front matter every section must have. Other keys are kept for templates. */
+export const frontMatterSchema = z.looseObject({
+  title: z.string().trim().min(1, 'a section needs a title'),
+  populations: z.array(z.string()).min(1, "list at least one population, or [all]"),
+  topics: z.array(z.string()).min(1, 'list at least one topic'),
+  kind: z.enum(KINDS),
+  weight: z.number().default(100),
+  summary: z.string().trim().default(''),
+});
+
+/** A section as loaded: validated front matter with canonical ids, and its Markdown body. */
+export interface Section {
+  /** The file name without `.md`; unique in a project. */
+  id: string;
+  /** Path relative to the project folder, with forward slashes (used in messages). */
+  file: string;
+  title: string;
+  populations: string[];
+  topics: string[];
+  kind: Kind;
+  weight: number;
+  summary: string;
+  /** Front matter keys beyond the required ones. */
+  extra: Record<string, unknown>;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** The line of the file on which `body` starts (1-based). */
+  bodyLine: number;
+  /** The whole file, for hashing. */
+  source: string;
+}

@@ -1,0 +1,44 @@
+// citeproc-js ships no type declarations; this covers the part briefwright uses.
+declare module 'citeproc' {
+  export interface CiteprocSys {
+    retrieveLocale(lang: string): string | undefined;
+    retrieveItem(id: string): unknown;
+    wrapCitationEntry?(html: string, id: string, locatorText: string, suffixText: string): string;
+    [option: string]: unknown;
+  }
+  export interface CitationItem {
+    id: string;
+    prefix?: string;
+    suffix?: string;
+    locator?: string;
+    label?: string;
+    'suppress-author'?: boolean;
+    'author-only'?: boolean;
+  }
+  export interface Citation {
+    citationID: string;
+    citationItems: CitationItem[];
+    properties: { noteIndex: number };
+  }
+  export interface BibliographyMeta {
+    entry_ids: string[][];
+    hangingindent?: number | boolean;
+    'second-field-align'?: string | false;
+    linespacing?: number;
+    entryspacing?: number;
+    bibstart: string;
+    bibend: string;
+  }
+  export class Engine {
+    constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
+    sys: CiteprocSys;
+    opt: { development_extensions: Record<string, boolean>; xclass?: string };
+    citation: { opt: { layout_prefix: string; layout_suffix: string } };
+    rebuildProcessorState(citations: Citation[], mode?: string, uncited?: string[]): [string, number, string][];
+    makeBibliography(): [BibliographyMeta, string[]] | false;
+    getTerm(term: string, form?: string, plural?: number): string;
+    updateItems(ids: string[]): void;
+  }
+  const CSL: { Engine: typeof Engine; SYS_OPTIONS: string[] };
+  export default CSL;
+}
