@@ -15,6 +15,7 @@ import { locateRecipes } from './project/locate-recipes.js';
 import { hash, makeRecord, writeRecord, type BuildRecord } from './record/build-record.js';
 import { BrowserSession } from './render/browser-session.js';
 import { findChrome } from './render/find-chrome.js';
+import { namedDestinationPages } from './render/pdf-destinations.js';
 import { printBrief } from './render/print-brief.js';
 import { writeFileAtomic } from './render/write-file.js';
 import { selectSections } from './sections/select.js';
@@ -136,25 +137,34 @@ async function buildOne(run: RunContext, job: Job): Promise<BriefResult> {
   const warnings: string[] = [];
   try {
     const request = await resolve(run, job);
-    const sections = selectSections(run.project.sections, request);
+    const layout = run.templates.settings(request.template);
+    const sections = layout.sections ? selectSections(run.project.sections, request) : [];
+    const compose = (pages?: ReadonlyMap<string, number>) =>
+      composeBrief({
+        request,
+        sections,
+        taxonomy: run.project.taxonomy,
+        references: run.project.references.byId,
+        style,
+        engines: run.engines,
+        templates: run.templates,
+        stylesheet,
+        pages,
+      });
+    const print = (html: string) => printBrief({ browser: run.browser, html, request, taxonomy: run.project.taxonomy });
     const style = styleFor(run, request.style);
     const stylesheet = await stylesheetFor(run, request.theme);
-    const composed = composeBrief({
-      request,
-      sections,
-      taxonomy: run.project.taxonomy,
-      references: run.project.references.byId,
-      style,
-      engines: run.engines,
-      templates: run.templates,
-      stylesheet,
-    });
+    let composed = compose();
     const outputs: BuildRecord['outputs'] = {};
     const written: string[] = [];
     let pages: number | undefined;
-    const pdf = request.formats.includes('pdf')
-      ? await printBrief({ browser: run.browser, html: composed.html, request, taxonomy: run.project.taxonomy })
-      : undefined;
+    let pdf = request.formats.includes('pdf') ? await print(composed.html) : undefined;
+    if (pdf && layout.toc) {
+      // A table of contents learns its page numbers from a first printing; the
+      // numbers take no more room than the blanks they replace, so pages stay put.
+      composed = compose(await namedDestinationPages(pdf.bytes));
+      pdf = await print(composed.html);
+    }
     if (pdf) {
       pages = pdf.pages;
       const overrun = composed.pageLimit !== undefined ? pdf.pages - composed.pageLimit : 0;

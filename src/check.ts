@@ -7,7 +7,7 @@ import { TemplateSet } from './compose/templates.js';
 import { BriefwrightError, ProblemCollector } from './errors.js';
 import { mergeFields, resolveRequest } from './project/brief-request.js';
 import { loadConfig } from './project/config.js';
-import { loadProject, type Project } from './project/load-project.js';
+import { readProject, type Project } from './project/load-project.js';
 import { readRecipe } from './project/recipe.js';
 import { didYouMean } from './project/suggest.js';
 import { selectSections } from './sections/select.js';
@@ -28,7 +28,9 @@ export async function check(options: { root: string }): Promise<CheckReport> {
   const warnings: string[] = [];
   let project: Project;
   try {
-    project = await loadProject(options);
+    const read = await readProject(options);
+    project = read.project;
+    read.problems.forEach((problem) => problems.add(problem));
   } catch (error) {
     problems.add(error);
     return { problems: problems.problems, warnings };

@@ -90,11 +90,15 @@ export class CitationEngines {
         // citeproc only calls the citation wrapper for items that carry a system_id.
         return item && { ...item, system_id: id };
       },
-      wrapCitationEntry: (html: string, id: string) => `<a href="#${referenceAnchor(id)}">${html}</a>`,
+      // Numeric styles that collapse ranges ("1–3") call this without an id.
+      wrapCitationEntry: (html: string, id: string | undefined) =>
+        id === undefined ? html : `<a href="#${referenceAnchor(id)}">${html}</a>`,
       apply_citation_wrapper: true,
     };
     try {
       cached.engine = new CSL.Engine(sys, style.xml, locale, true);
+      // DOIs and URLs in the reference list become links.
+      cached.engine.opt.development_extensions.wrap_url_and_doi = true;
     } catch (error) {
       throw new BriefwrightError(`citation style '${style.name}' could not be loaded: ${(error as Error).message}`, {
         cause: error,

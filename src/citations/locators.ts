@@ -54,18 +54,13 @@ export interface ParsedSuffix {
  */
 export function parseSuffix(raw: string): ParsedSuffix {
   const text = raw.replace(/^\s*,?\s*/, '');
-  let label: string | undefined;
-  let rest = text;
-  const lower = text.toLowerCase();
-  for (const { form, label: csl } of WRITTEN) {
-    if (!lower.startsWith(form)) continue;
-    const after = text.slice(form.length);
-    // A term needs a boundary after it: "p. 4", "p 4", "¶4", but not "people".
-    if (/^[\p{L}]/u.test(after) && /[\p{L}]$/u.test(form)) continue;
-    label = csl;
-    rest = after.replace(/^\s+/, '');
-    break;
+  // Pandoc's escape hatch: "{pp. iv, vi-xi, (xv)}" is a locator taken as written.
+  const whole = /^\{([^{}]*)\}/.exec(text);
+  if (whole) {
+    const { label, rest } = readLabel(whole[1]!);
+    return { label: label ?? 'page', locator: rest, suffix: text.slice(whole[0].length) };
   }
+  const { label, rest } = readLabel(text);
   const braced = /^\{([^{}]*)\}/.exec(rest);
   const value = braced ? braced[1] : LOCATOR_VALUE.exec(rest)?.[0];
   if (value === undefined || (label === undefined && !/^\d/.test(value))) {
@@ -74,6 +69,19 @@ export function parseSuffix(raw: string): ParsedSuffix {
   const remaining = rest.slice(braced ? braced[0].length : value.length);
   const finalLabel = label ?? 'page';
   return { label: finalLabel, locator: normaliseRange(value, finalLabel), suffix: remaining };
+}
+
+/** A locator term at the start of `text` (as a CSL label), and the text after it. */
+function readLabel(text: string): { label?: string; rest: string } {
+  const lower = text.toLowerCase();
+  for (const { form, label } of WRITTEN) {
+    if (!lower.startsWith(form)) continue;
+    const after = text.slice(form.length);
+    // A term needs a boundary after it: "p. 4", "p 4", "¶4", but not "people".
+    if (/^[\p{L}]/u.test(after) && /[\p{L}]$/u.test(form)) continue;
+    return { label, rest: after.replace(/^\s+/, '') };
+  }
+  return { rest: text };
 }
 
 /** Pandoc writes ranges with "--"; CSL page ranges want a hyphen, other labels an en dash. */

@@ -44,6 +44,8 @@ export interface ComposeOptions {
   engines: CitationEngines;
   templates: TemplateSet;
   stylesheet: Stylesheet;
+  /** PDF page of each element id, from a first printing (for tables of contents). */
+  pages?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -70,12 +72,15 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   const sections = options.sections.map((section, index) => {
     const tree = trees[index]!.tree;
     fillCitations(tree, formatted.citations, titles, firstCitation);
-    return { ...describe(section), html: toHtml(tree) };
+    return { ...describe(section), html: toHtml(tree), page: options.pages?.get(`section-${section.id}`) };
   });
+  const { brand } = options.stylesheet;
+  const organization = request.organization || brand.organization || '';
 
   const context = {
     brief: {
       ...request,
+      organization,
       recipe: undefined,
       populationLabels: request.populations.map((id) => options.taxonomy.label('population', id)),
       topicLabels: request.topics.map((id) => options.taxonomy.label('topic', id)),
@@ -85,6 +90,7 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
       kind,
       heading: KIND_HEADINGS[kind],
       sections: sections.filter((section) => section.kind === kind),
+      page: options.pages?.get(`kind-${kind}`),
     })).filter((group) => group.sections.length > 0),
     takeaways: sections.filter((section) => section.summary).map((section) => ({ id: section.id, text: section.summary })),
     references: formatted.bibliography.map((entry) => ({
@@ -94,9 +100,17 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
       backlink: firstCitation.get(entry.id),
       annotation: stringField(references.get(entry.id)?.item.annote),
     })),
+    referencesPage: options.pages?.get('references'),
     hangingIndent: formatted.hangingIndent,
     css: options.stylesheet.css,
     logo: options.stylesheet.logo,
+    theme: {
+      name: request.theme,
+      organization,
+      footer: brand.footer ?? '',
+      logo: options.stylesheet.logo,
+      logoAlt: brand.logoAlt ?? (organization || 'Logo'),
+    },
     generator: `briefwright ${VERSION}`,
   };
   const html = options.templates.render(request.template, context);

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { BriefwrightError } from '../errors.js';
 import { PACKAGE_ROOT } from '../project/package-root.js';
 import { didYouMean } from '../project/suggest.js';
+import { YamlFile } from '../project/yaml-file.js';
+import { z } from 'zod';
 
 const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
@@ -28,7 +30,21 @@ export interface Stylesheet {
   files: string[];
   /** The theme's logo as a data URI, when it has `logo.svg` (or .png). */
   logo?: string;
+  /** What the theme's `theme.yaml` says about the brand. */
+  brand: ThemeBrand;
 }
+
+const brandSchema = z.strictObject({
+  /** The organization that publishes under this theme (title block, footer, PDF author). */
+  organization: z.string().optional(),
+  /** A line printed at the foot of every page, such as a website or tagline. */
+  footer: z.string().optional(),
+  /** Alternative text for the logo (defaults to the organization's name). */
+  logoAlt: z.string().optional(),
+});
+
+/** A theme's brand settings. */
+export type ThemeBrand = z.output<typeof brandSchema>;
 
 /**
  * Builds a brief's stylesheet: `base.css`, `print.css`, then the theme
@@ -55,7 +71,13 @@ export async function loadStylesheet(options: { stylesDir: string; theme: string
     files.push(logoFile);
     logo = await dataUri(logoFile);
   }
-  return { css: parts.join('\n'), files, logo };
+  const brandFile = path.join(themeDir, 'theme.yaml');
+  let brand: ThemeBrand = {};
+  if (existsSync(brandFile)) {
+    files.push(brandFile);
+    brand = YamlFile.parse(await readFile(brandFile, 'utf8'), brandFile).validate(brandSchema, 'theme settings');
+  }
+  return { css: parts.join('\n'), files, logo, brand };
 }
 
 /** The themes a styles folder offers. */

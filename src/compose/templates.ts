@@ -14,6 +14,10 @@ const layoutSettingsSchema = z.strictObject({
   description: z.string().default(''),
   /** Most pages the PDF should have; more is reported (and an error with --strict). */
   pages: z.number().int().positive().optional(),
+  /** Whether the layout shows sections; one that does not (a bibliography) needs no picks. */
+  sections: z.boolean().default(true),
+  /** Whether the layout has a table of contents that wants PDF page numbers (printed twice). */
+  toc: z.boolean().default(false),
 });
 
 /** What a layout declares about itself in its front matter. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BriefwrightError, ProblemCollector } from '../errors.js';
+import { BriefwrightError, ProblemCollector, ProblemList } from '../errors.js';
 import { isBibliographyFile, loadReferences, type ReferenceLibrary } from '../citations/load-references.js';
 import { loadSections } from '../sections/load-sections.js';
 import type { Section } from '../sections/section.js';
@@ -40,6 +40,18 @@ export interface Project {
  * bibliography entry) is reported at once.
  */
 export async function loadProject(options: { root: string }): Promise<Project> {
+  const { project, problems } = await readProject(options);
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) throw new ProblemList(problems);
+  return project;
+}
+
+/**
+ * Reads as much of a project as can be read: sections and references with
+ * problems are left out and the problems returned. Only a missing or broken
+ * taxonomy stops it, since nothing else can be checked without one.
+ */
+export async function readProject(options: { root: string }): Promise<{ project: Project; problems: BriefwrightError[] }> {
   const root = path.resolve(options.root);
   const taxonomyPath = path.join(root, LAYOUT.taxonomy);
   if (!existsSync(taxonomyPath)) {
@@ -53,16 +65,12 @@ export async function loadProject(options: { root: string }): Promise<Project> {
   const sectionFiles = (await listFiles(root, LAYOUT.sections)).filter((file) => file.endsWith('.md'));
   const bibliographyFiles = (await listFiles(root, LAYOUT.content, false)).filter(isBibliographyFile);
   const [sections, references] = await Promise.all([
-    loadSections({ root, files: sectionFiles, taxonomy }).catch((error) => {
-      problems.add(error);
-      return [];
-    }),
+    loadSections({ root, files: sectionFiles, taxonomy, problems }),
     loadReferences({ root, files: bibliographyFiles }),
   ]);
   problems.problems.push(...references.problems);
-  problems.throwIfAny();
   const recipeFiles = (await listFiles(root, LAYOUT.briefs, false)).filter((file) => /\.ya?ml$/.test(file));
-  return {
+  const project: Project = {
     root,
     taxonomy,
     taxonomySource,
@@ -73,6 +81,7 @@ export async function loadProject(options: { root: string }): Promise<Project> {
     templatesDir: ownOrBuiltIn(root, LAYOUT.templates),
     stylesDir: ownOrBuiltIn(root, LAYOUT.styles),
   };
+  return { project, problems: problems.problems };
 }
 
 function ownOrBuiltIn(root: string, folder: string): string {

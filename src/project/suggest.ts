@@ -1,9 +1,10 @@
 import { distance } from 'fastest-levenshtein';
 
 /**
- * The known values closest to a mistyped one, best first: close enough to be a
- * plausible typo (edit distance at most a third of the word, minimum 2) or
- * sharing a prefix of four or more characters.
+ * The known values closest to a mistyped one, best first. A value is close when
+ * its edit distance is at most a third of its length (minimum 2), when one starts
+ * with the other, or when each hyphenated word typed abbreviates or nearly
+ * matches a word of the value ("tech-acess" → "technology-access").
  */
 export function nearest(input: string, known: Iterable<string>, limit = 3): string[] {
   const wanted = input.toLowerCase();
@@ -13,7 +14,8 @@ export function nearest(input: string, known: Iterable<string>, limit = 3): stri
     const edits = distance(wanted, candidate);
     const allowed = Math.max(2, Math.floor(Math.max(wanted.length, candidate.length) / 3));
     const sharesStem = wanted.length >= 4 && (candidate.startsWith(wanted) || wanted.startsWith(candidate));
-    if (edits <= allowed || sharesStem) scored.push({ value, score: sharesStem ? Math.min(edits, 1) : edits });
+    if (edits <= allowed) scored.push({ value, score: edits });
+    else if (sharesStem || wordsMatch(wanted, candidate)) scored.push({ value, score: allowed + 1 });
   }
   scored.sort((a, b) => a.score - b.score || a.value.localeCompare(b.value));
   return scored.slice(0, limit).map(({ value }) => value);
@@ -24,4 +26,13 @@ export function didYouMean(input: string, known: Iterable<string>): string {
   const close = nearest(input, known, 2);
   if (close.length === 0) return '';
   return ` (did you mean ${close.map((value) => `'${value}'`).join(' or ')}?)`;
+}
+
+function wordsMatch(wanted: string, candidate: string): boolean {
+  const typed = wanted.split(/[-_\s]+/).filter(Boolean);
+  const words = candidate.split(/[-_\s]+/).filter(Boolean);
+  if (typed.length < 2 || typed.length > words.length) return false;
+  return typed.every((word) =>
+    words.some((other) => (word.length >= 3 && other.startsWith(word)) || (word.length >= 4 && distance(word, other) <= 1)),
+  );
 }

@@ -7,13 +7,17 @@ import { frontMatterSchema, type Section } from './section.js';
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-/** Reads every section file; reports every problem in every file, then throws them together. */
+/**
+ * Reads every section file. Each problem, in any file, is added to `problems`
+ * and that file left out, so one pass reports them all.
+ */
 export async function loadSections(options: {
   root: string;
   files: readonly string[];
   taxonomy: Taxonomy;
+  problems: ProblemCollector;
 }): Promise<Section[]> {
-  const problems = new ProblemCollector();
+  const { problems } = options;
   const sections: Section[] = [];
   const texts = await Promise.all(options.files.map((file) => readFile(path.join(options.root, file), 'utf8')));
   options.files.forEach((file, index) => {
@@ -31,8 +35,7 @@ export async function loadSections(options: {
       );
     } else byId.set(section.id, section);
   }
-  problems.throwIfAny();
-  return sections;
+  return [...byId.values()];
 }
 
 /** Parses one section file: front matter validated, population and topic aliases resolved. */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { mergeFields, resolveRequest } from '../../src/project/brief-request.js';
+import { parseTaxonomy } from '../../src/project/taxonomy.js';
+
+const taxonomy = parseTaxonomy(
+  'populations:\n  - {id: english-learners, label: English learners, aliases: [els]}\n  - {id: students-in-poverty, label: Students in poverty}\ntopics:\n  - {id: technology-access, label: Technology access}\n',
+  'taxonomy.yaml',
+);
+
+describe('mergeFields', () => {
+  it('lets later layers win and never lets undefined hide a value', () => {
+    expect(mergeFields({ style: 'apa', theme: 'default' }, { style: 'vancouver' }, { style: undefined, theme: 'partner' })).toEqual({
+      style: 'vancouver',
+      theme: 'partner',
+    });
+  });
+});
+
+describe('resolveRequest', () => {
+  it('names and titles a one-off brief after its picks', () => {
+    const request = resolveRequest({ fields: { populations: ['els'], topics: ['technology-access'] }, taxonomy, today: '2026-11-23' });
+    expect(request).toMatchObject({
+      name: 'english-learners-technology-access',
+      title: 'Technology Access for English Learners',
+      date: '2026-11-23',
+      template: 'brief',
+      style: 'apa',
+      formats: ['html', 'pdf'],
+    });
+  });
+
+  it('expands all to every population', () => {
+    const request = resolveRequest({ fields: { populations: ['all'] }, taxonomy, today: '2026-11-23' });
+    expect(request.populations).toEqual(['english-learners', 'students-in-poverty']);
+    expect(request.name).toBe('all');
+  });
+
+  it('requires a population', () => {
+    expect(() => resolveRequest({ fields: { topics: ['technology-access'] }, taxonomy, today: 'x' })).toThrow(/at least one population/);
+  });
+});
