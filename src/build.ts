@@ -2,32 +2,25 @@ import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { CitationEngines } from './citations/citation-engines.js';
-import { resolveStyle, type CslStyle } from './citations/styles.js';
 import { composeBrief } from './compose/compose-brief.js';
-import { loadStylesheet, type Stylesheet } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
 import { BriefwrightError } from './errors.js';
-import { mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
-import { loadConfig, type ProjectConfig } from './project/config.js';
-import { LAYOUT, loadProject, type Project } from './project/load-project.js';
-import { readRecipe, type RecipeFields } from './project/recipe.js';
-import { locateRecipes } from './project/locate-recipes.js';
-import { hash, makeRecord, writeRecord, type BuildRecord } from './record/build-record.js';
+import { planBrief, resolveJob, type BriefPlan, type RunContext } from './plan.js';
+import type { BriefRequest } from './project/brief-request.js';
+import { loadConfig } from './project/config.js';
+import { planJobs, type Job, type JobRequest } from './project/jobs.js';
+import { LAYOUT, loadProject } from './project/load-project.js';
+import { citedReferences, FileHashes, hash, writeRecord, type BuildRecord } from './record/build-record.js';
 import { BrowserSession } from './render/browser-session.js';
 import { findChrome } from './render/find-chrome.js';
 import { namedDestinationPages } from './render/pdf-destinations.js';
 import { printBrief } from './render/print-brief.js';
 import { writeFileAtomic } from './render/write-file.js';
-import { selectSections } from './sections/select.js';
 
 /** What to build, and how. */
-export interface BuildOptions {
+export interface BuildOptions extends JobRequest {
   /** The project folder. */
   root: string;
-  /** Recipe names (`english-learners`) or paths; none means every recipe in briefs/. */
-  recipes?: readonly string[];
-  /** Recipe fields from the command line; they override the recipe's. */
-  fields?: RecipeFields;
   /** Output base name for a one-off brief. */
   name?: string;
   /** Browser executable (`--chrome`). */
@@ -36,10 +29,14 @@ export interface BuildOptions {
   jobs?: number;
   /** Treat a page-budget overrun as a failure. */
   strict?: boolean;
+  /** Rebuild even what is up to date. */
+  force?: boolean;
   /** Where outputs go (default: the project's output/). */
   outputDir?: string;
   /** The date a brief without one gets (ISO). Defaults to SOURCE_DATE_EPOCH or today. */
   today?: string;
+  /** Called once the briefs to build are known. */
+  onPlan?: (plans: { name: string; reasons: string[] }[]) => void;
   /** Called as each brief finishes. */
   onBrief?: (result: BriefResult) => void;
 }
@@ -47,7 +44,9 @@ export interface BuildOptions {
 /** How one brief went. */
 export interface BriefResult {
   name: string;
-  ok: boolean;
+  status: 'built' | 'up-to-date' | 'failed';
+  /** Why it was (re)built. */
+  reasons: string[];
   /** Files written, project-relative. */
   files: string[];
   pages?: number;
@@ -55,175 +54,139 @@ export interface BriefResult {
   error?: BriefwrightError;
 }
 
-/** A unit of work: one recipe file, or the command line's one-off request. */
-interface Job {
-  recipeFile?: string;
-}
-
-/** Shared, per-run state every brief draws on. */
-interface RunContext {
-  project: Project;
-  config: ProjectConfig;
-  options: BuildOptions;
-  templates: TemplateSet;
-  engines: CitationEngines;
-  browser: BrowserSession;
-  outputDir: string;
-  today: string;
-  styles: Map<string, CslStyle>;
-  stylesheets: Map<string, Promise<Stylesheet>>;
-}
-
 /**
- * Builds briefs: load the project, then for each recipe select, compose, render
- * and record. One failing brief does not stop the others; the results say which
- * failed and why.
+ * Builds briefs: load the project; plan each brief (resolve, select, compare with
+ * its last build); then compose, render and record only those that changed. One
+ * failing brief does not stop the others.
  */
 export async function build(options: BuildOptions): Promise<BriefResult[]> {
   const project = await loadProject({ root: options.root });
   const config = await loadConfig(project.root);
-  const jobs = await planJobs(project, options);
   const templates = await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root });
-  const concurrency = Math.max(1, options.jobs ?? os.availableParallelism());
-  const browser = new BrowserSession({
-    browser: () => findChrome({ flag: options.chrome, config: config.chrome }),
-    pages: concurrency,
-  });
   const run: RunContext = {
     project,
     config,
-    options,
     templates,
-    engines: new CitationEngines(),
-    browser,
+    fields: options.fields,
+    name: options.name,
     outputDir: path.resolve(project.root, options.outputDir ?? LAYOUT.output),
     today: options.today ?? defaultDate(),
+    hashes: new FileHashes(project.root),
     styles: new Map(),
     stylesheets: new Map(),
   };
+  const jobs = await planJobs(project, options);
+  const planned = (await Promise.all(jobs.map((job) => planJob(run, job)))).flat();
+  const results: BriefResult[] = [];
+  const toBuild: BriefPlan[] = [];
+  for (const plan of planned) {
+    if (!('request' in plan)) results.push(plan);
+    else if (options.force || plan.reasons.length > 0) toBuild.push(plan);
+    else results.push({ name: plan.request.name, status: 'up-to-date', reasons: [], files: [], warnings: [] });
+  }
+  for (const result of results) options.onBrief?.(result);
+  options.onPlan?.(toBuild.map((plan) => ({ name: plan.request.name, reasons: plan.reasons })));
+  if (toBuild.length === 0) return order(results, planned);
+
+  const concurrency = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), toBuild.length));
+  const browser = new BrowserSession({ browser: () => findChrome({ flag: options.chrome, config: config.chrome }), pages: concurrency });
+  const engines = new CitationEngines();
   try {
+    // Chromium starts in its own process while the citation engines are built here.
+    if (toBuild.some((plan) => plan.request.formats.includes('pdf'))) browser.warm();
+    for (const plan of toBuild) engines.warm(plan.style, plan.request.locale);
     const limit = pLimit(concurrency);
-    return await Promise.all(
-      jobs.map((job) =>
+    await Promise.all(
+      toBuild.map((plan) =>
         limit(async () => {
-          const result = await buildOne(run, job);
+          const result = await buildBrief(run, plan, { browser, engines, strict: options.strict ?? false, force: options.force ?? false });
+          results.push(result);
           options.onBrief?.(result);
-          return result;
         }),
       ),
     );
   } finally {
     await browser.close();
   }
+  return order(results, planned);
 }
 
-/** Which briefs a build makes: the named recipes, a one-off from flags, or every recipe. */
-async function planJobs(project: Project, options: BuildOptions): Promise<Job[]> {
-  if (options.recipes && options.recipes.length > 0) {
-    return (await locateRecipes(project, options.recipes)).map((recipeFile) => ({ recipeFile }));
+async function planJob(run: RunContext, job: Job): Promise<(BriefPlan | BriefResult)[]> {
+  try {
+    const requests = await resolveJob(run, job);
+    return await Promise.all(requests.map((request) => planOrFail(run, request)));
+  } catch (error) {
+    return [failure(job.recipeFile ? path.basename(job.recipeFile).replace(/\.ya?ml$/, '') : run.name ?? 'brief', error)];
   }
-  const fields = options.fields ?? {};
-  if (fields.populations !== undefined || fields.topics !== undefined || fields.include !== undefined) return [{}];
-  if (project.recipeFiles.length === 0) {
-    throw new BriefwrightError(
-      `no recipes in ${LAYOUT.briefs}/; add one, or ask for a brief directly: briefwright build --population ID --topic ID`,
-    );
-  }
-  return project.recipeFiles.map((recipeFile) => ({ recipeFile }));
 }
 
-async function buildOne(run: RunContext, job: Job): Promise<BriefResult> {
-  const fallbackName = job.recipeFile ? path.basename(job.recipeFile).replace(/\.ya?ml$/, '') : run.options.name ?? 'brief';
+async function planOrFail(run: RunContext, request: BriefRequest): Promise<BriefPlan | BriefResult> {
+  try {
+    return await planBrief(run, request);
+  } catch (error) {
+    return failure(request.name, error);
+  }
+}
+
+async function buildBrief(
+  run: RunContext,
+  plan: BriefPlan,
+  tools: { browser: BrowserSession; engines: CitationEngines; strict: boolean; force: boolean },
+): Promise<BriefResult> {
+  const { request, sections } = plan;
+  const reasons = plan.reasons.length > 0 ? plan.reasons : ['rebuild forced'];
   const warnings: string[] = [];
   try {
-    const request = await resolve(run, job);
-    const layout = run.templates.settings(request.template);
-    const sections = layout.sections ? selectSections(run.project.sections, request) : [];
     const compose = (pages?: ReadonlyMap<string, number>) =>
       composeBrief({
         request,
         sections,
         taxonomy: run.project.taxonomy,
         references: run.project.references.byId,
-        style,
-        engines: run.engines,
+        style: plan.style,
+        engines: tools.engines,
         templates: run.templates,
-        stylesheet,
+        stylesheet: plan.stylesheet,
         pages,
       });
-    const print = (html: string) => printBrief({ browser: run.browser, html, request, taxonomy: run.project.taxonomy });
-    const style = styleFor(run, request.style);
-    const stylesheet = await stylesheetFor(run, request.theme);
+    const print = (html: string) => printBrief({ browser: tools.browser, html, request, taxonomy: run.project.taxonomy });
     let composed = compose();
-    const outputs: BuildRecord['outputs'] = {};
-    const written: string[] = [];
-    let pages: number | undefined;
     let pdf = request.formats.includes('pdf') ? await print(composed.html) : undefined;
-    if (pdf && layout.toc) {
+    if (pdf && plan.layout.toc) {
       // A table of contents learns its page numbers from a first printing; the
       // numbers take no more room than the blanks they replace, so pages stay put.
       composed = compose(await namedDestinationPages(pdf.bytes));
       pdf = await print(composed.html);
     }
-    if (pdf) {
-      pages = pdf.pages;
-      const overrun = composed.pageLimit !== undefined ? pdf.pages - composed.pageLimit : 0;
-      if (overrun > 0) {
-        const message = pageBudgetMessage(request, pdf.pages, composed.pageLimit!, overrun, sections);
-        if (run.options.strict) throw new BriefwrightError(message);
-        warnings.push(message);
-      }
+    if (pdf && composed.pageLimit !== undefined && pdf.pages > composed.pageLimit) {
+      const message = pageBudgetMessage(request, pdf.pages, composed.pageLimit, sections);
+      if (tools.strict) throw new BriefwrightError(message);
+      warnings.push(message);
     }
-    if (request.formats.includes('html')) {
-      written.push(await writeOutput(run, `${request.name}.html`, composed.html, outputs));
-    }
-    if (pdf) written.push(await writeOutput(run, `${request.name}.pdf`, pdf.bytes, outputs, pdf.pages));
-    const record = await makeRecord({
-      request,
-      taxonomySource: run.project.taxonomySource,
-      sections,
-      cited: composed.cited,
-      references: run.project.references.byId,
-      files: [...run.templates.files(request.template).map((t) => path.resolve(run.project.root, t.file)), ...stylesheet.files],
-      root: run.project.root,
-      style,
+    const outputs: BuildRecord['outputs'] = {};
+    const files: string[] = [];
+    if (request.formats.includes('html')) files.push(await writeOutput(run, `${request.name}.html`, composed.html, outputs));
+    if (pdf) files.push(await writeOutput(run, `${request.name}.pdf`, pdf.bytes, outputs, pdf.pages));
+    await writeRecord(run.outputDir, {
+      ...plan.inputs,
+      references: citedReferences(composed.cited, run.project.references.byId),
       outputs,
     });
-    await writeRecord(run.outputDir, record);
-    return { name: request.name, ok: true, files: written, pages, warnings };
+    return { name: request.name, status: 'built', reasons, files, pages: pdf?.pages, warnings };
   } catch (error) {
-    if (!(error instanceof BriefwrightError)) throw error;
-    return { name: fallbackName, ok: false, files: [], warnings, error };
+    return { ...failure(request.name, error), reasons, warnings };
   }
 }
 
-async function resolve(run: RunContext, job: Job): Promise<BriefRequest> {
-  const recipe = job.recipeFile ? await readRecipe(run.project.root, job.recipeFile) : undefined;
-  return resolveRequest({
-    fields: mergeFields(run.config.defaults, recipe?.fields, run.options.fields),
-    taxonomy: run.project.taxonomy,
-    recipe,
-    name: recipe ? undefined : run.options.name,
-    today: run.today,
-  });
+function failure(name: string, error: unknown): BriefResult {
+  if (!(error instanceof BriefwrightError)) throw error;
+  return { name, status: 'failed', reasons: [], files: [], warnings: [], error };
 }
 
-function styleFor(run: RunContext, name: string): CslStyle {
-  let style = run.styles.get(name);
-  if (!style) {
-    style = resolveStyle(name, { root: run.project.root });
-    run.styles.set(name, style);
-  }
-  return style;
-}
-
-function stylesheetFor(run: RunContext, theme: string): Promise<Stylesheet> {
-  let sheet = run.stylesheets.get(theme);
-  if (!sheet) {
-    sheet = loadStylesheet({ stylesDir: run.project.stylesDir, theme });
-    run.stylesheets.set(theme, sheet);
-  }
-  return sheet;
+/** Results in the order the briefs were planned, whatever order they finished in. */
+function order(results: BriefResult[], planned: (BriefPlan | BriefResult)[]): BriefResult[] {
+  const position = new Map(planned.map((plan, index) => ['request' in plan ? plan.request.name : plan.name, index]));
+  return [...results].sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
 }
 
 async function writeOutput(
@@ -240,26 +203,21 @@ async function writeOutput(
   return relative;
 }
 
-function pageBudgetMessage(
-  request: BriefRequest,
-  pages: number,
-  limit: number,
-  overrun: number,
-  sections: readonly { id: string; body: string }[],
-): string {
+function pageBudgetMessage(request: BriefRequest, pages: number, limit: number, sections: readonly { id: string; body: string }[]): string {
   const longest = [...sections]
     .map((section) => ({ id: section.id, words: section.body.split(/\s+/).filter(Boolean).length }))
     .sort((a, b) => b.words - a.words)
     .slice(0, 3)
     .map((section) => `${section.id} (${section.words} words)`);
   return (
-    `${request.name}.pdf has ${pages} pages, ${overrun} over the ${request.template} template's limit of ${limit}; ` +
-    `longest sections: ${longest.join(', ')}`
+    `${request.name}.pdf has ${pages} pages, ${pages - limit} over the ${request.template} template's limit of ${limit}` +
+    (longest.length > 0 ? `; longest sections: ${longest.join(', ')}` : '')
   );
 }
 
 /** SOURCE_DATE_EPOCH (reproducible builds) if set, else today, as YYYY-MM-DD. */
 function defaultDate(): string {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  return new Date(Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
+  const time = process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? epoch * 1000 : Date.now();
+  return new Date(time).toISOString().slice(0, 10);
 }

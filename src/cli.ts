@@ -1,7 +1,11 @@
 import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
-import { build, type BriefResult } from './build.js';
+import { build, type BriefResult, type BuildOptions } from './build.js';
 import { check } from './check.js';
+import { BuildProgress } from './build-progress.js';
+import { parseShard } from './project/jobs.js';
+import { status } from './status.js';
+import { watchProject } from './watch.js';
 import { BriefwrightError, ExitCode, ProblemList } from './errors.js';
 import { list, LISTABLE } from './list.js';
 import { VERSION } from './project/package-root.js';
@@ -11,11 +15,14 @@ import type { RecipeFields } from './project/recipe.js';
 export interface Console {
   out(line: string): void;
   err(line: string): void;
+  /** Whether a person watches (a terminal, not CI): progress bars instead of log lines. */
+  interactive?: boolean;
 }
 
 const processConsole: Console = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
 };
 
 /** Recipe fields that can be given as flags, with their help text. */
@@ -56,12 +63,32 @@ export async function main(argv: readonly string[], io: Console = processConsole
           .option('chrome', { type: 'string', describe: 'Path to Chrome or Chromium for PDFs' })
           .option('jobs', { type: 'number', describe: 'PDFs printed at once (default: number of cores)' })
           .option('strict', { type: 'boolean', default: false, describe: 'Fail a brief that exceeds its page budget' })
+          .option('force', { type: 'boolean', default: false, describe: 'Rebuild even briefs that are up to date' })
+          .option('each', { choices: ['population', 'topic'], describe: 'Build one brief per population (or topic) of each recipe' })
+          .option('shard', { type: 'string', describe: 'Build only part K of N of the recipes, as K/N (for splitting across machines)' })
+          .option('watch', { type: 'boolean', default: false, describe: 'Keep running; rebuild affected briefs when files change' })
           .option('out-dir', { type: 'string', describe: 'Output folder (default: output/ in the project)' })
           .example('$0 build', 'build every recipe in briefs/')
           .example('$0 build english-learners', 'build briefs/english-learners.yaml')
-          .example('$0 build --population els --topic technology-access', 'a one-off brief from flags'),
+          .example('$0 build --population els --topic technology-access', 'a one-off brief from flags')
+          .example('$0 build full-report --each population', 'one brief per population from one recipe')
+          .example('$0 build --shard 2/4', 'the second quarter of the recipes'),
       async (args) => {
         code = await runBuild(args as unknown as BuildArgs, io);
+      },
+    )
+    .command(
+      'status [recipes..]',
+      'Say which outputs are stale and why (exit 1 when any is)',
+      (y: Argv) =>
+        y
+          .positional('recipes', { type: 'string', array: true, describe: 'Recipe names or paths (default: all)' })
+          .options(RECIPE_FLAGS)
+          .option('each', { choices: ['population', 'topic'], describe: 'As for build' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print JSON for scripts' })
+          .option('out-dir', { type: 'string', describe: 'Output folder (default: output/ in the project)' }),
+      async (args) => {
+        code = await runStatus(args as unknown as StatusArgs, io);
       },
     )
     .command(
@@ -81,7 +108,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
         for (const line of lines) io.out(line);
       },
     )
-    .demandCommand(1, 'Name a command: build, check or list (see --help)')
+    .demandCommand(1, 'Name a command: build, status, check or list (see --help)')
     .strict()
     .version(VERSION)
     .help()
@@ -106,42 +133,75 @@ interface BuildArgs extends Record<keyof typeof RECIPE_FLAGS, unknown> {
   chrome?: string;
   jobs?: number;
   strict: boolean;
+  force: boolean;
+  each?: 'population' | 'topic';
+  shard?: string;
+  watch: boolean;
+  outDir?: string;
+}
+
+interface StatusArgs extends Record<keyof typeof RECIPE_FLAGS, unknown> {
+  root: string;
+  recipes?: string[];
+  each?: 'population' | 'topic';
+  json: boolean;
   outDir?: string;
 }
 
 async function runBuild(args: BuildArgs, io: Console): Promise<number> {
-  const started = performance.now();
-  const fields = flagsToFields(args);
-  const results = await build({
+  const options: BuildOptions = {
     root: path.resolve(args.root),
     recipes: args.recipes,
-    fields,
+    fields: flagsToFields(args),
     name: args.name,
     chrome: args.chrome,
     jobs: args.jobs,
     strict: args.strict,
+    force: args.force,
+    each: args.each,
+    shard: args.shard === undefined ? undefined : parseShard(args.shard),
     outputDir: args.outDir,
-    onBrief: (result) => printResult(result, io),
-  });
-  const failed = results.filter((result) => !result.ok);
+  };
+  if (args.watch) {
+    await watchProject({ root: options.root, onChange: () => buildOnce({ ...options, force: false }, io), io });
+    return ExitCode.ok;
+  }
+  return buildOnce(options, io);
+}
+
+async function buildOnce(options: BuildOptions, io: Console): Promise<number> {
+  const started = performance.now();
+  const progress = new BuildProgress(io);
+  const results = await build({ ...options, onPlan: (plans) => progress.start(plans.length), onBrief: (result) => progress.done(result) });
+  progress.stop();
+  const count = (state: BriefResult['status']) => results.filter((result) => result.status === state).length;
+  const failed = results.filter((result) => result.status === 'failed');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const built = results.length - failed.length;
-  io.out(`${built} built${failed.length > 0 ? `, ${failed.length} failed` : ''} in ${seconds}s`);
+  io.out(`${count('built')} rebuilt, ${count('up-to-date')} up to date${failed.length > 0 ? `, ${failed.length} failed` : ''} in ${seconds}s`);
   if (failed.length === 0) return ExitCode.ok;
   io.err(`failed: ${failed.map((result) => result.name).join(', ')}`);
   const kinds = new Set(failed.map((result) => result.error?.kind));
   return kinds.has('browser') ? ExitCode.browser : kinds.has('input') ? ExitCode.input : ExitCode.failed;
 }
 
-function printResult(result: BriefResult, io: Console): void {
-  if (result.ok) {
-    const pages = result.pages ? ` (${result.pages} page${result.pages === 1 ? '' : 's'})` : '';
-    io.out(`✓ ${result.name}: ${result.files.join(', ')}${pages}`);
-  } else {
-    io.err(`✗ ${result.name}`);
-    io.err(indent(result.error!.format()));
+async function runStatus(args: StatusArgs, io: Console): Promise<number> {
+  const statuses = await status({
+    root: path.resolve(args.root),
+    recipes: args.recipes,
+    fields: flagsToFields(args),
+    each: args.each,
+    outputDir: args.outDir,
+  });
+  const stale = statuses.filter((brief) => brief.stale);
+  if (args.json) io.out(JSON.stringify({ stale: stale.length, current: statuses.length - stale.length, briefs: statuses }, null, 2));
+  else {
+    for (const brief of stale) {
+      const names = brief.outputs.length > 0 ? brief.outputs.map((file) => path.basename(file)).join(', ') : brief.name;
+      io.out(`${names}: ${brief.reasons.join('; ')}`);
+    }
+    io.out(stale.length === 0 ? `all ${statuses.length} briefs are up to date` : `${stale.length} of ${statuses.length} briefs stale`);
   }
-  for (const warning of result.warnings) io.err(`warning: ${warning}`);
+  return stale.length === 0 ? ExitCode.ok : ExitCode.failed;
 }
 
 async function runCheck(root: string, io: Console): Promise<number> {
@@ -200,11 +260,4 @@ function report(error: unknown, io: Console): number {
   }
   io.err(`internal error: ${(error as Error)?.stack ?? String(error)}`);
   return ExitCode.internal;
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n');
 }

@@ -11,20 +11,25 @@ import { writeFileAtomic } from '../render/write-file.js';
 /** Where build records are kept, inside the output folder. */
 export const RECORD_DIR = '.records';
 
-/** What one brief was built from, each input by content hash; and what it produced. */
-export interface BuildRecord {
+/** What a brief is built from, each input by content hash (known before building). */
+export interface BriefInputs {
   briefwright: string;
   name: string;
   recipe?: { file: string; hash: string };
-  request: { populations: string[]; topics: string[]; template: string; theme: string; style: string; locale: string };
+  /** The settings that shape the brief, after recipe and flags are merged. */
+  request: Record<string, unknown>;
   taxonomy: string;
-  /** Picked sections: id → file and hash. */
+  /** Picked sections, in order: id → file and hash. */
   sections: Record<string, { file: string; hash: string }>;
-  /** Cited references: key → hash of that entry alone. */
-  references: Record<string, string>;
-  /** Templates, stylesheets, fonts and images: project-relative (or package) path → hash. */
+  /** Templates, partials, stylesheets, fonts and images: path → hash. */
   files: Record<string, string>;
   style: { name: string; origin: string; hash: string };
+}
+
+/** A brief's inputs plus what only building reveals: the works cited, and the outputs. */
+export interface BuildRecord extends BriefInputs {
+  /** Cited references: key → hash of that entry alone, not of the whole bibliography. */
+  references: Record<string, string>;
   outputs: Record<string, { file: string; hash: string; pages?: number }>;
 }
 
@@ -33,54 +38,80 @@ export function hash(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex').slice(0, 16);
 }
 
-/** Assembles the record of one brief from the inputs it used. */
-export async function makeRecord(options: {
+/** Hashes files once per run, however many briefs use them. */
+export class FileHashes {
+  private readonly hashes = new Map<string, Promise<string>>();
+
+  constructor(private readonly root: string) {}
+
+  /** path (project-relative, or `npm:`/`briefwright:` for package files) → hash, sorted by path. */
+  async of(files: readonly string[]): Promise<Record<string, string>> {
+    const unique = [...new Set(files)].sort();
+    const hashes = await Promise.all(unique.map((file) => this.one(file)));
+    return Object.fromEntries(unique.map((file, index) => [displayPath(this.root, file), hashes[index]!]));
+  }
+
+  private one(file: string): Promise<string> {
+    let pending = this.hashes.get(file);
+    if (!pending) {
+      pending = readFile(file).then(hash, () => 'missing');
+      this.hashes.set(file, pending);
+    }
+    return pending;
+  }
+}
+
+/** The inputs of one brief, as a record will keep them. */
+export function describeInputs(options: {
   request: BriefRequest;
   taxonomySource: string;
   sections: readonly Section[];
-  cited: readonly string[];
-  references: ReadonlyMap<string, Reference>;
-  files: readonly string[];
-  root: string;
+  files: Record<string, string>;
   style: CslStyle;
-  outputs: BuildRecord['outputs'];
-}): Promise<BuildRecord> {
+}): BriefInputs {
   const { request } = options;
-  const files: Record<string, string> = {};
-  for (const file of [...new Set(options.files)].sort()) {
-    files[displayPath(options.root, file)] = hash(await readFile(file));
-  }
+  const { recipe: _recipe, name, ...settings } = request;
   return {
     briefwright: VERSION,
-    name: request.name,
+    name,
     recipe: request.recipe ? { file: request.recipe.file, hash: hash(request.recipe.source) } : undefined,
-    request: {
-      populations: request.populations,
-      topics: request.topics,
-      template: request.template,
-      theme: request.theme,
-      style: request.style,
-      locale: request.locale,
-    },
+    request: settings,
     taxonomy: hash(options.taxonomySource),
     sections: Object.fromEntries(options.sections.map((s) => [s.id, { file: s.file, hash: hash(s.source) }])),
-    references: Object.fromEntries(
-      [...options.cited].sort().map((key) => [key, hash(options.references.get(key)?.source ?? '')]),
-    ),
-    files,
+    files: options.files,
     style: { name: options.style.name, origin: options.style.origin, hash: hash(options.style.xml) },
-    outputs: options.outputs,
   };
+}
+
+/** Hashes of the cited entries, each entry alone. */
+export function citedReferences(cited: readonly string[], references: ReadonlyMap<string, Reference>): Record<string, string> {
+  return Object.fromEntries([...cited].sort().map((key) => [key, hash(references.get(key)?.source ?? '')]));
+}
+
+/** The path of a brief's record. */
+export function recordPath(outputDir: string, name: string): string {
+  return path.join(outputDir, RECORD_DIR, `${name}.json`);
 }
 
 /** Writes a record beside the outputs (`output/.records/<name>.json`). */
 export async function writeRecord(outputDir: string, record: BuildRecord): Promise<void> {
-  await writeFileAtomic(path.join(outputDir, RECORD_DIR, `${record.name}.json`), `${JSON.stringify(record, null, 2)}\n`);
+  await writeFileAtomic(recordPath(outputDir, record.name), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+/** Reads a brief's record; undefined when there is none (or it cannot be read). */
+export async function readRecord(outputDir: string, name: string): Promise<BuildRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(recordPath(outputDir, name), 'utf8')) as BuildRecord;
+  } catch {
+    return undefined;
+  }
 }
 
 function displayPath(root: string, file: string): string {
   const relative = path.relative(root, file);
-  if (!relative.startsWith('..')) return relative.split(path.sep).join('/');
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
   const inPackage = file.split(`${path.sep}node_modules${path.sep}`);
-  return inPackage.length > 1 ? `npm:${inPackage.at(-1)!.split(path.sep).join('/')}` : `briefwright:${path.basename(file)}`;
+  if (inPackage.length > 1) return `npm:${inPackage.at(-1)!.split(path.sep).join('/')}`;
+  const parts = file.split(path.sep);
+  return `briefwright:${parts.slice(-2).join('/')}`;
 }

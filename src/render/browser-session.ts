@@ -59,6 +59,11 @@ export class BrowserSession {
     }
   }
 
+  /** Starts the browser now, so it is ready when the first brief is. */
+  warm(): void {
+    this.launch().catch(() => undefined);
+  }
+
   /** Closes every page and the browser. */
   async close(): Promise<void> {
     const browser = this.browser;

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { resolveStyle, type CslStyle } from './citations/styles.js';
+import { loadStylesheet, type Stylesheet } from './compose/stylesheets.js';
+import type { LayoutSettings, TemplateSet } from './compose/templates.js';
+import { mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
+import type { ProjectConfig } from './project/config.js';
+import type { Job } from './project/jobs.js';
+import type { Project } from './project/load-project.js';
+import { readRecipe, type RecipeFields } from './project/recipe.js';
+import { describeInputs, FileHashes, readRecord, type BriefInputs } from './record/build-record.js';
+import { staleReasons } from './record/staleness.js';
+import { selectSections } from './sections/select.js';
+import type { Section } from './sections/section.js';
+
+/** What every brief of a run shares: the project and caches of what briefs reuse. */
+export interface RunContext {
+  project: Project;
+  config: ProjectConfig;
+  templates: TemplateSet;
+  fields?: RecipeFields;
+  name?: string;
+  outputDir: string;
+  today: string;
+  hashes: FileHashes;
+  styles: Map<string, CslStyle>;
+  stylesheets: Map<string, Promise<Stylesheet>>;
+}
+
+/** One brief, resolved and selected, with what it would be built from and why it is stale. */
+export interface BriefPlan {
+  request: BriefRequest;
+  layout: LayoutSettings;
+  sections: Section[];
+  style: CslStyle;
+  stylesheet: Stylesheet;
+  inputs: BriefInputs;
+  /** Empty when the outputs are current. */
+  reasons: string[];
+}
+
+/** Resolves a job into the requests it stands for (several with `--each`). */
+export async function resolveJob(run: RunContext, job: Job): Promise<BriefRequest[]> {
+  const recipe = job.recipeFile ? await readRecipe(run.project.root, job.recipeFile) : undefined;
+  const fields = mergeFields(run.config.defaults, recipe?.fields, run.fields);
+  const base = resolveRequest({ fields, taxonomy: run.project.taxonomy, recipe, name: recipe ? undefined : run.name, today: run.today });
+  if (!job.each) return [base];
+  const key = job.each === 'population' ? 'populations' : 'topics';
+  const values = job.each === 'population' ? base.populations : base.topics.length > 0 ? base.topics : run.project.taxonomy.topics.map((t) => t.id);
+  return values.map((value) =>
+    resolveRequest({
+      fields: { ...fields, [key]: [value], title: fields.title ? `${fields.title}: ${run.project.taxonomy.label(job.each!, value)}` : undefined },
+      taxonomy: run.project.taxonomy,
+      recipe,
+      name: `${base.name}-${value}`,
+      today: run.today,
+    }),
+  );
+}
+
+/** Selects a request's sections and compares its inputs with its last build. */
+export async function planBrief(run: RunContext, request: BriefRequest): Promise<BriefPlan> {
+  const layout = run.templates.settings(request.template);
+  const sections = layout.sections ? selectSections(run.project.sections, request) : [];
+  const style = styleFor(run, request.style);
+  const stylesheet = await stylesheetFor(run, request.theme);
+  const files = await run.hashes.of([
+    ...run.templates.files(request.template).map((template) => path.resolve(run.project.root, template.file)),
+    ...stylesheet.files,
+  ]);
+  const inputs = describeInputs({ request, taxonomySource: run.project.taxonomySource, sections, files, style });
+  const reasons = staleReasons({
+    record: await readRecord(run.outputDir, request.name),
+    inputs,
+    references: run.project.references.byId,
+    root: run.project.root,
+    formats: request.formats,
+  });
+  return { request, layout, sections, style, stylesheet, inputs, reasons };
+}
+
+function styleFor(run: RunContext, name: string): CslStyle {
+  let style = run.styles.get(name);
+  if (!style) {
+    style = resolveStyle(name, { root: run.project.root });
+    run.styles.set(name, style);
+  }
+  return style;
+}
+
+function stylesheetFor(run: RunContext, theme: string): Promise<Stylesheet> {
+  let sheet = run.stylesheets.get(theme);
+  if (!sheet) {
+    sheet = loadStylesheet({ stylesDir: run.project.stylesDir, theme });
+    run.stylesheets.set(theme, sheet);
+  }
+  return sheet;
+}
