@@ -143,6 +143,7 @@ async function buildBrief(
         sections,
         taxonomy: run.project.taxonomy,
         references: run.project.references.byId,
+        items: run.project.references.items,
         style: plan.style,
         engines: tools.engines,
         templates: run.templates,

@@ -83,6 +83,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           sections: selectSections(project.sections, request),
           taxonomy: project.taxonomy,
           references,
+          items: project.references.items,
           style: resolveStyle(request.style, { root: project.root }),
           engines,
           templates,

@@ -1,4 +1,4 @@
-import CSL, { type Citation, type CitationItem, type Engine } from 'citeproc';
+import CSL, { type CitationItem, type Engine } from 'citeproc';
 import { BriefwrightError } from '../errors.js';
 import type { CiteItem, CitationMatch } from './parse-citations.js';
 import type { CslItem } from './reference.js';
@@ -32,6 +32,8 @@ export interface CitationRequest {
   citations: readonly CitationMatch[];
   /** Keys listed without being cited; '*' for every item. */
   nocite?: readonly string[] | '*';
+  /** Render everything afresh instead of reusing earlier renders (the reference behaviour). */
+  fresh?: boolean;
 }
 
 interface CachedEngine {
@@ -41,10 +43,22 @@ interface CachedEngine {
 
 /**
  * Owns the citeproc engines of one run: one per style and locale, built on first
- * use (the expensive part) and reset for each brief.
+ * use (the expensive part), and the citations and entries they have rendered.
+ *
+ * citeproc-js takes some milliseconds for every entry and citation it renders,
+ * about a second for a forty-section brief; a batch of briefs citing one library
+ * renders the same entries over and over. So each entry and citation is rendered
+ * once per run and reused. That is exact because the render of a work can only
+ * change through disambiguation ("2014a", added initials or names), which only
+ * involves works whose first authors share a family name: a work without such a
+ * namesake in the library renders the same in every brief, and one with
+ * namesakes is cached per set of namesakes the brief cites. Styles whose output
+ * depends on a brief's order (numbered citations, "———" for a repeated author)
+ * are rendered afresh for each brief.
  */
 export class CitationEngines {
   private readonly engines = new Map<string, CachedEngine>();
+  private readonly renders = new Map<CachedEngine, WeakMap<ReadonlyMap<string, CslItem>, RenderCache>>();
 
   /** Builds the engine for a style and locale now, so the first brief does not pay for it. */
   warm(style: CslStyle, locale: string): void {
@@ -55,26 +69,32 @@ export class CitationEngines {
   format(request: CitationRequest): FormattedCitations {
     const cached = this.engineFor(request.style, request.locale);
     cached.items = request.items;
-    const { engine } = cached;
-    const citations = request.citations.flatMap((match, index) => toCiteproc(match, index));
-    const uncited = request.nocite === '*' ? [...request.items.keys()] : [...(request.nocite ?? [])];
-    const rendered = new Map(engine.rebuildProcessorState(citations, 'html', uncited).map(([id, , html]) => [id, html]));
-    const and = engine.getTerm('and') || 'and';
-    const { layout_prefix: open, layout_suffix: close } = engine.citation.opt;
-    const html = request.citations.map((match, index) => {
-      if (!match.narrative) return `${open}${rendered.get(`c${index}`) ?? ''}${close}`;
+    const cited = [...new Set(request.citations.flatMap((match) => match.items.map((item) => item.key)))];
+    const nocite = request.nocite === '*' ? [...request.items.keys()] : [...(request.nocite ?? [])];
+    const uncited = nocite.filter((key) => !cited.includes(key));
+    const orderDependent = request.fresh || /variable="citation-number"|subsequent-author-substitute/.test(request.style.xml);
+    const renderer = orderDependent ? new BriefRenderer(cached.engine, cited, uncited) : this.cacheFor(cached).forBrief([...cited, ...uncited]);
+    const and = cached.engine.getTerm('and') || 'and';
+    const { layout_prefix: open, layout_suffix: close } = cached.engine.citation.opt;
+    const citations = request.citations.map((match) => {
+      if (!match.narrative) return `${open}${renderer.cluster(match.items.map((item) => toItem(item)))}${close}`;
       // Narrative citations read as "Hasselbring and Glaser (2000)": the author part
       // uses the word "and" where the parenthetical form uses "&".
-      const authors = (rendered.get(`c${index}a`) ?? '').replace(/\s(?:&#38;|&amp;|&)\s/g, ` ${and} `);
-      const rest = stripLinks(rendered.get(`c${index}`) ?? '');
-      const key = match.items[0]!.key;
-      return `<a href="#${referenceAnchor(key)}">${authors} ${open || '('}${rest}${close || ')'}</a>`;
+      const item = match.items[0]!;
+      const authors = renderer.cluster([{ id: item.key, 'author-only': true }]).replace(/\s(?:&#38;|&amp;|&)\s/g, ` ${and} `);
+      const rest = stripLinks(renderer.cluster([toItem(item, true)]));
+      return `<a href="#${referenceAnchor(item.key)}">${authors} ${open || '('}${rest}${close || ')'}</a>`;
     });
-    const made = engine.makeBibliography();
-    const bibliography = made
-      ? made[1].map((entry, index) => ({ id: made[0].entry_ids[index]![0]!, html: unwrapEntry(entry) }))
-      : [];
-    return { citations: html, bibliography, hangingIndent: made ? Boolean(made[0].hangingindent) : false };
+    const { entries, hangingIndent } = renderer.bibliography();
+    return { citations, bibliography: entries, hangingIndent };
+  }
+
+  private cacheFor(cached: CachedEngine): RenderCache {
+    let byItems = this.renders.get(cached);
+    if (!byItems) this.renders.set(cached, (byItems = new WeakMap()));
+    let cache = byItems.get(cached.items);
+    if (!cache) byItems.set(cached.items, (cache = new RenderCache(cached.engine, cached.items)));
+    return cache;
   }
 
   private engineFor(style: CslStyle, locale: string): CachedEngine {
@@ -109,18 +129,6 @@ export class CitationEngines {
   }
 }
 
-function toCiteproc(match: CitationMatch, index: number): Citation[] {
-  const properties = { noteIndex: 0 };
-  if (!match.narrative) {
-    return [{ citationID: `c${index}`, citationItems: match.items.map((item) => toItem(item)), properties }];
-  }
-  const item = match.items[0]!;
-  return [
-    { citationID: `c${index}a`, citationItems: [{ id: item.key, 'author-only': true }], properties },
-    { citationID: `c${index}`, citationItems: [toItem(item, true)], properties },
-  ];
-}
-
 function toItem(item: CiteItem, suppressAuthor = item.suppressAuthor): CitationItem {
   const result: CitationItem = { id: item.key };
   if (item.prefix) result.prefix = item.prefix;
@@ -139,4 +147,120 @@ function stripLinks(html: string): string {
 
 function unwrapEntry(entry: string): string {
   return entry.trim().replace(/^<div class="csl-entry">/, '').replace(/<\/div>$/, '');
+}
+
+/** Renders one brief's citations and references. */
+interface Renderer {
+  cluster(items: CitationItem[]): string;
+  bibliography(): { entries: { id: string; html: string }[]; hangingIndent: boolean };
+}
+
+/** Renders everything for one brief with the registry holding exactly its works. */
+class BriefRenderer implements Renderer {
+  constructor(
+    private readonly engine: Engine,
+    cited: string[],
+    uncited: string[],
+  ) {
+    // First-cited order: numeric styles number by it.
+    engine.updateItems(cited);
+    engine.updateUncitedItems(uncited);
+  }
+
+  cluster(items: CitationItem[]): string {
+    return this.engine.makeCitationCluster(items);
+  }
+
+  bibliography() {
+    const made = this.engine.makeBibliography();
+    if (!made) return { entries: [], hangingIndent: false };
+    return {
+      entries: made[1].map((entry, index) => ({ id: made[0].entry_ids[index]![0]!, html: unwrapEntry(entry) })),
+      hangingIndent: Boolean(made[0].hangingindent),
+    };
+  }
+}
+
+/** Entries and citations rendered in a run, for one engine and one library. */
+class RenderCache {
+  private readonly entries = new Map<string, string>();
+  private readonly clusters = new Map<string, string>();
+  private readonly sortKeys = new Map<string, unknown[]>();
+  /** Each work and the works it could be confused with (they share a creator's family name). */
+  private readonly related = new Map<string, Set<string>>();
+  private hangingIndent = false;
+
+  constructor(
+    private readonly engine: Engine,
+    items: ReadonlyMap<string, CslItem>,
+  ) {
+    const byName = new Map<string, string[]>();
+    for (const [id, item] of items) for (const name of familyNames(item)) byName.set(name, [...(byName.get(name) ?? []), id]);
+    for (const [id, item] of items) this.related.set(id, new Set([id, ...familyNames(item).flatMap((name) => byName.get(name)!)]));
+  }
+
+  /** A renderer for a brief that cites or lists `works`. */
+  forBrief(works: string[]): Renderer {
+    const present = new Set(works);
+    // The works whose presence can change how these render: those the brief also
+    // cites that share a creator's family name with one of them.
+    const context = (ids: string[]) =>
+      [...new Set(ids.flatMap((id) => [...(this.related.get(id) ?? [id])].filter((other) => other === id || present.has(other))))].sort();
+    return {
+      cluster: (items) => {
+        const registry = context(items.map((item) => item.id));
+        const key = `${JSON.stringify(items)}|${registry.join(' ')}`;
+        let html = this.clusters.get(key);
+        if (html === undefined) {
+          this.register(registry);
+          html = this.engine.makeCitationCluster(items);
+          this.clusters.set(key, html);
+        }
+        return html;
+      },
+      bibliography: () => {
+        const entries = works.map((id) => ({ id, html: this.entry(id, context([id])) }));
+        const keyed = new Map(works.map((id, seq) => [id, { sortkeys: this.sortKeys.get(id), seq }]));
+        entries.sort((a, b) => this.engine.registry.sorter.compareKeys(keyed.get(a.id)!, keyed.get(b.id)!));
+        return { entries, hangingIndent: this.hangingIndent };
+      },
+    };
+  }
+
+  private entry(id: string, registry: string[]): string {
+    const key = `${id}|${registry.join(' ')}`;
+    let html = this.entries.get(key);
+    if (html === undefined) {
+      this.register(registry);
+      const made = this.engine.makeBibliography();
+      html = '';
+      if (made) {
+        this.hangingIndent = Boolean(made[0].hangingindent);
+        const index = made[0].entry_ids.findIndex((ids) => ids[0] === id);
+        if (index !== -1) html = unwrapEntry(made[1][index]!);
+      }
+      this.entries.set(key, html);
+    }
+    return html;
+  }
+
+  /** Puts exactly these works in citeproc's registry, and keeps their sort keys. */
+  private register(ids: string[]): void {
+    this.engine.updateItems(ids);
+    for (const id of ids) {
+      if (!this.sortKeys.has(id)) this.sortKeys.set(id, this.engine.registry.registry[id]?.sortkeys ?? []);
+    }
+  }
+}
+
+/** Every creator family name (or literal name) of a work, lowercased; its title when it has none. */
+function familyNames(item: CslItem): string[] {
+  const names: string[] = [];
+  for (const role of ['author', 'editor', 'translator', 'compiler', 'director', 'collection-editor', 'container-author']) {
+    const list = item[role];
+    if (Array.isArray(list)) {
+      for (const name of list as { family?: string; literal?: string }[]) names.push((name.family ?? name.literal ?? '').toLowerCase());
+    }
+  }
+  return names.length > 0 ? [...new Set(names)] : [`title:${String(item.title ?? '').toLowerCase()}`];
 }

@@ -27,6 +27,8 @@ export function isBibliographyFile(file: string): boolean {
 /** Every reference of a project, by key; and what went wrong reading them. */
 export interface ReferenceLibrary {
   byId: Map<string, Reference>;
+  /** The same works as CSL items, the form citeproc reads. */
+  items: Map<string, CslItem>;
   problems: BriefwrightError[];
 }
 
@@ -50,7 +52,8 @@ export async function loadReferences(options: { root: string; files: readonly st
       } else byId.set(reference.id, reference);
     }
   }
-  return { byId, problems: problems.problems };
+  const items = new Map([...byId].map(([id, reference]) => [id, reference.item]));
+  return { byId, items, problems: problems.problems };
 }
 
 /** Parses one bibliography file's text into references, recording problems. */

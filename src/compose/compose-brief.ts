@@ -40,6 +40,8 @@ export interface ComposeOptions {
   sections: readonly Section[];
   taxonomy: Taxonomy;
   references: ReadonlyMap<string, Reference>;
+  /** The same works as CSL items (one map per project, so rendered citations are reused). */
+  items: ReadonlyMap<string, CslItem>;
   style: CslStyle;
   engines: CitationEngines;
   templates: TemplateSet;
@@ -59,11 +61,10 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   const citations = trees.flatMap((tree) => tree.citations);
   checkKeys(citations, references, request);
 
-  const items = new Map<string, CslItem>([...references].map(([id, reference]) => [id, reference.item]));
   const formatted = options.engines.format({
     style: options.style,
     locale: request.locale,
-    items,
+    items: options.items,
     citations: citations.map((citation) => citation.match),
     nocite: request.nocite,
   });

@@ -38,6 +38,12 @@ declare module 'citeproc' {
     makeBibliography(): [BibliographyMeta, string[]] | false;
     getTerm(term: string, form?: string, plural?: number): string;
     updateItems(ids: string[]): void;
+    registry: {
+      registry: Record<string, { sortkeys?: unknown[] } | undefined>;
+      sorter: { compareKeys(a: { sortkeys?: unknown[]; seq: number }, b: { sortkeys?: unknown[]; seq: number }): number };
+    };
+    updateUncitedItems(ids: string[]): void;
+    makeCitationCluster(items: CitationItem[]): string;
   }
   const CSL: { Engine: typeof Engine; SYS_OPTIONS: string[] };
   export default CSL;

@@ -93,3 +93,23 @@ describe('CitationEngines with APA', () => {
     expect(result.citations.map(plain)).toEqual(['(1)', '(2)']);
   });
 });
+
+describe('reusing renders across briefs', () => {
+  it('gives exactly what rendering each brief afresh gives, over the shipped library', async () => {
+    const { loadProject } = await import('../../src/project/load-project.js');
+    const { PACKAGE_ROOT } = await import('../../src/project/package-root.js');
+    const { markdownToTree } = await import('../../src/compose/markdown.js');
+    const project = await loadProject({ root: PACKAGE_ROOT });
+    const cached = new CitationEngines();
+    const fresh = new CitationEngines();
+    const bySection = project.sections.map(
+      (section) => markdownToTree({ markdown: section.body, file: section.file, firstLine: 1, headingOffset: 0, firstCitation: 0 }).citations.map((c) => c.match),
+    );
+    // Overlapping selections, so later briefs reuse what earlier ones rendered.
+    for (let start = 0; start < bySection.length; start += 7) {
+      const citations = bySection.slice(start, start + 15).flat();
+      const request = { style: apa, locale: 'en-US', items: project.references.items, citations };
+      expect(cached.format(request)).toEqual(fresh.format({ ...request, fresh: true }));
+    }
+  });
+});

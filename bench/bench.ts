@@ -1,0 +1,155 @@
+// Benchmark: a synthetic project of N recipes over the shipped library.
+// Usage: npm run bench [-- --recipes 100 --jobs 2]
+// Prints cold build time against a bare-puppeteer floor measured in the same run,
+// an unchanged rebuild, a one-reference edit rebuild, and peak memory.
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer';
+import { build } from '../src/build.js';
+import { loadProject } from '../src/project/load-project.js';
+import { PACKAGE_ROOT } from '../src/project/package-root.js';
+import { resolveRequest } from '../src/project/brief-request.js';
+import { selectSections } from '../src/sections/select.js';
+import { LAUNCH_ARGS } from '../src/render/browser-session.js';
+import { findChrome } from '../src/render/find-chrome.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(args[index + 1]);
+};
+const RECIPES = option('recipes', 100);
+const JOBS = option('jobs', os.availableParallelism());
+
+/** Sums the resident memory of every Chrome/Chromium process, sampled while `task` runs. */
+async function withBrowserMemory<T>(task: () => Promise<T>): Promise<{ result: T; peakBrowserMiB: number }> {
+  let peak = 0;
+  const sample = () => {
+    try {
+      const lines = execFileSync('ps', ['-eo', 'rss=,comm='], { encoding: 'utf8' }).split('\n');
+      const total = lines.filter((line) => /chrom/i.test(line)).reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0] ?? 0), 0);
+      peak = Math.max(peak, total / 1024);
+    } catch {
+      // ps missing: memory stays unreported
+    }
+  };
+  const timer = setInterval(sample, 100);
+  try {
+    const result = await task();
+    return { result, peakBrowserMiB: peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function makeProject(): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'briefwright-bench-'));
+  await cp(path.join(PACKAGE_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+  await mkdir(path.join(root, 'briefs'));
+  const project = await loadProject({ root });
+  const { populations, topics } = project.taxonomy;
+  const combos: { population: string; topics: string[] }[] = [];
+  for (const population of populations) {
+    combos.push({ population: population.id, topics: [] });
+    for (const topic of topics) combos.push({ population: population.id, topics: [topic.id] });
+    for (let i = 0; i + 1 < topics.length; i += 1) combos.push({ population: population.id, topics: [topics[i]!.id, topics[i + 1]!.id] });
+  }
+  const usable = combos.filter((combo) => {
+    try {
+      const request = resolveRequest({ fields: { populations: [combo.population], topics: combo.topics }, taxonomy: project.taxonomy, today: '2026-01-01' });
+      return selectSections(project.sections, request).length > 0;
+    } catch {
+      return false;
+    }
+  });
+  for (let index = 0; index < RECIPES; index += 1) {
+    const combo = usable[index % usable.length]!;
+    const recipe = [
+      `title: Synthetic brief ${index + 1}`,
+      'date: 2026-11-23',
+      `populations: [${combo.population}]`,
+      `topics: [${combo.topics.join(', ')}]`,
+      index % 4 === 3 ? 'template: handout' : 'template: brief',
+    ].join('\n');
+    await writeFile(path.join(root, 'briefs', `brief-${String(index + 1).padStart(3, '0')}.yaml`), `${recipe}\n`);
+  }
+  return root;
+}
+
+async function bareFloor(root: string): Promise<number> {
+  const files = (await readdir(path.join(root, 'output'))).filter((file) => file.endsWith('.html')).sort();
+  const htmls = await Promise.all(files.map((file) => readFile(path.join(root, 'output', file), 'utf8')));
+  const started = performance.now();
+  const browser = await puppeteer.launch({ executablePath: findChrome().path, args: LAUNCH_ARGS, headless: true });
+  try {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: JOBS }, async () => {
+        const page = await browser.newPage();
+        while (next < htmls.length) {
+          const html = htmls[next++]!;
+          await page.setContent(html, { waitUntil: 'load' });
+          await page.pdf({ format: 'Letter', printBackground: true });
+        }
+        await page.close();
+      }),
+    );
+  } finally {
+    await browser.close();
+  }
+  return (performance.now() - started) / 1000;
+}
+
+async function timed<T>(task: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const started = performance.now();
+  const result = await task();
+  return { result, seconds: (performance.now() - started) / 1000 };
+}
+
+const root = await makeProject();
+try {
+  console.log(`briefwright benchmark: ${RECIPES} recipes, ${JOBS} pages in the browser pool, ${os.availableParallelism()} cores\n`);
+  const cold = await withBrowserMemory(() => timed(() => build({ root, jobs: JOBS })));
+  const results = cold.result.result;
+  const failed = results.filter((r) => r.status === 'failed');
+  if (failed.length > 0) throw new Error(`cold build failed: ${failed.map((r) => `${r.name}: ${r.error?.format()}`).join('\n')}`);
+  const coldSeconds = cold.result.seconds;
+  const floor = await bareFloor(root);
+  const unchanged = await timed(() => build({ root, jobs: JOBS }));
+  const unchangedBuilt = unchanged.result.filter((r) => r.status === 'built').length;
+
+  // Edit one reference entry, and count which briefs cite it.
+  const records = await readdir(path.join(root, 'output', '.records'));
+  const citing = new Map<string, number>();
+  for (const file of records) {
+    const record = JSON.parse(await readFile(path.join(root, 'output', '.records', file), 'utf8'));
+    for (const key of Object.keys(record.references)) citing.set(key, (citing.get(key) ?? 0) + 1);
+  }
+  const [key, expected] = [...citing].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).find(([, count]) => count >= 2) ?? [...citing][0]!;
+  const bib = path.join(root, 'content', 'references.bib');
+  const text = await readFile(bib, 'utf8');
+  const at = text.indexOf(`{${key},`);
+  await writeFile(bib, `${text.slice(0, at)}{${key},\n  note = {edited for the benchmark},${text.slice(at + key.length + 2)}`);
+  const edit = await timed(() => build({ root, jobs: JOBS }));
+  const editBuilt = edit.result.filter((r) => r.status === 'built').length;
+
+  const nodePeak = process.resourceUsage().maxRSS / 1024;
+  const rows: [string, string, string][] = [
+    ['cold build', `${coldSeconds.toFixed(2)} s, ${(results.length / coldSeconds).toFixed(1)} briefs/s`, ''],
+    ['bare page.pdf() floor', `${floor.toFixed(2)} s, ${(results.length / floor).toFixed(1)} briefs/s`, ''],
+    ['cold build / floor', `${(coldSeconds / floor).toFixed(2)}×`, 'target ≤ 1.25×'],
+    ['unchanged rebuild', `${unchanged.seconds.toFixed(2)} s, ${unchangedBuilt} rebuilt`, 'target ≤ 1 s, 0 rebuilt'],
+    ['unchanged / cold', `${(unchanged.seconds / coldSeconds).toFixed(3)}×`, ''],
+    [`edit of reference ${key}`, `${edit.seconds.toFixed(2)} s, ${editBuilt} rebuilt`, `target: the ${expected} citing it`],
+    ['peak memory, node', `${nodePeak.toFixed(0)} MiB`, ''],
+    ['peak memory, browser', `${cold.peakBrowserMiB.toFixed(0)} MiB`, ''],
+    ['peak memory, whole run', `${(nodePeak + cold.peakBrowserMiB).toFixed(0)} MiB`, 'target ≤ 1024 MiB'],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padEnd(28)} ${target}`);
+  if (editBuilt !== expected) process.exitCode = 1;
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
