@@ -3,6 +3,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { CitationEngines } from './citations/citation-engines.js';
 import { composeBrief } from './compose/compose-brief.js';
+import { SectionTrees } from './compose/section-trees.js';
 import { TemplateSet } from './compose/templates.js';
 import { BriefwrightError } from './errors.js';
 import { planBrief, resolveJob, type BriefPlan, type RunContext } from './plan.js';
@@ -74,6 +75,7 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     hashes: new FileHashes(project.root),
     styles: new Map(),
     stylesheets: new Map(),
+    trees: new SectionTrees(),
   };
   const jobs = await planJobs(project, options);
   const planned = (await Promise.all(jobs.map((job) => planJob(run, job)))).flat();
@@ -149,6 +151,7 @@ async function buildBrief(
         templates: run.templates,
         stylesheet: plan.stylesheet,
         pages,
+        trees: run.trees,
       });
     const print = (html: string) => printBrief({ browser: tools.browser, html, request, taxonomy: run.project.taxonomy });
     let composed = compose();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { resolveStyle, type CslStyle } from './citations/styles.js';
 import { loadStylesheet, type Stylesheet } from './compose/stylesheets.js';
+import type { SectionTrees } from './compose/section-trees.js';
 import type { LayoutSettings, TemplateSet } from './compose/templates.js';
 import { mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
 import type { ProjectConfig } from './project/config.js';
@@ -24,6 +25,8 @@ export interface RunContext {
   hashes: FileHashes;
   styles: Map<string, CslStyle>;
   stylesheets: Map<string, Promise<Stylesheet>>;
+  /** Section Markdown parsed once for all briefs. */
+  trees: SectionTrees;
 }
 
 /** One brief, resolved and selected, with what it would be built from and why it is stale. */

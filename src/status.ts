@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SectionTrees } from './compose/section-trees.js';
 import { TemplateSet } from './compose/templates.js';
 import { BriefwrightError } from './errors.js';
 import { planBrief, resolveJob, type RunContext } from './plan.js';
@@ -33,6 +34,7 @@ export async function status(options: JobRequest & { root: string; outputDir?: s
     hashes: new FileHashes(project.root),
     styles: new Map(),
     stylesheets: new Map(),
+    trees: new SectionTrees(),
   };
   const relativeOutput = path.relative(project.root, run.outputDir).split(path.sep).join('/');
   const statuses: BriefStatus[] = [];

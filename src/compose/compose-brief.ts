@@ -12,7 +12,8 @@ import { VERSION } from '../project/package-root.js';
 import { didYouMean } from '../project/suggest.js';
 import type { Taxonomy } from '../project/taxonomy.js';
 import { KINDS, type Kind, type Section } from '../sections/section.js';
-import { CITATION_PLACEHOLDER, markdownToTree, type LocatedCitation } from './markdown.js';
+import { CITATION_PLACEHOLDER, type LocatedCitation } from './markdown.js';
+import { SectionTrees } from './section-trees.js';
 import type { Stylesheet } from './stylesheets.js';
 import type { TemplateSet } from './templates.js';
 
@@ -48,6 +49,8 @@ export interface ComposeOptions {
   stylesheet: Stylesheet;
   /** PDF page of each element id, from a first printing (for tables of contents). */
   pages?: ReadonlyMap<string, number>;
+  /** Parsed sections shared by the briefs of a run. */
+  trees?: SectionTrees;
 }
 
 /**
@@ -57,7 +60,8 @@ export interface ComposeOptions {
  */
 export function composeBrief(options: ComposeOptions): ComposedBrief {
   const { request, references } = options;
-  const trees = toTrees(options.sections);
+  const sectionTrees = options.trees ?? new SectionTrees();
+  const trees = options.sections.map((section) => sectionTrees.copy(section));
   const citations = trees.flatMap((tree) => tree.citations);
   checkKeys(citations, references, request);
 
@@ -70,9 +74,11 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   });
   const titles = new Map(formatted.bibliography.map((entry) => [entry.id, plainText(entry.html)]));
   const firstCitation = new Map<string, string>();
+  let offset = 0;
   const sections = options.sections.map((section, index) => {
-    const tree = trees[index]!.tree;
-    fillCitations(tree, formatted.citations, titles, firstCitation);
+    const { tree, citations: own } = trees[index]!;
+    fillCitations(tree, offset, formatted.citations, titles, firstCitation);
+    offset += own.length;
     return { ...describe(section), html: toHtml(tree), page: options.pages?.get(`section-${section.id}`) };
   });
   const { brand } = options.stylesheet;
@@ -122,22 +128,6 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   };
 }
 
-function toTrees(sections: readonly Section[]) {
-  let next = 0;
-  return sections.map((section) => {
-    const tree = markdownToTree({
-      markdown: section.body,
-      file: section.file,
-      firstLine: section.bodyLine,
-      // Section titles are h3 under h2 kind headings; body headings go below them.
-      headingOffset: 3,
-      firstCitation: next,
-    });
-    next += tree.citations.length;
-    return tree;
-  });
-}
-
 function checkKeys(citations: LocatedCitation[], references: ReadonlyMap<string, Reference>, request: BriefRequest) {
   const problems = new ProblemCollector();
   for (const { match, keyLocations } of citations) {
@@ -165,13 +155,14 @@ function checkKeys(citations: LocatedCitation[], references: ReadonlyMap<string,
 }
 
 /** Replaces citation placeholders with formatted citations; links carry the entry as a tooltip. */
-function fillCitations(tree: HastRoot, citations: string[], titles: Map<string, string>, first: Map<string, string>) {
+function fillCitations(tree: HastRoot, offset: number, citations: string[], titles: Map<string, string>, first: Map<string, string>) {
   const anchors = new Map([...titles.keys()].map((id) => [referenceAnchor(id), id]));
   visit(tree, 'element', (node: Element) => {
-    const number = node.properties?.[CITATION_PLACEHOLDER];
-    if (number === undefined) return;
+    const local = node.properties?.[CITATION_PLACEHOLDER];
+    if (local === undefined) return;
     delete node.properties[CITATION_PLACEHOLDER];
-    const fragment = fromHtml(citations[Number(number)] ?? '', { fragment: true });
+    const number = offset + Number(local);
+    const fragment = fromHtml(citations[number] ?? '', { fragment: true });
     node.properties.id = `cite-${number}`;
     node.children = fragment.children as Element['children'];
     visit(node, 'element', (link: Element) => {
