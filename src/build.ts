@@ -75,7 +75,7 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     hashes: new FileHashes(project.root),
     styles: new Map(),
     stylesheets: new Map(),
-    trees: new SectionTrees(),
+    trees: new SectionTrees(project.root),
   };
   const jobs = await planJobs(project, options);
   const planned = (await Promise.all(jobs.map((job) => planJob(run, job)))).flat();

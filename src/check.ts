@@ -1,7 +1,7 @@
 import { CitationEngines } from './citations/citation-engines.js';
 import { resolveStyle } from './citations/styles.js';
 import { composeBrief } from './compose/compose-brief.js';
-import { markdownToTree } from './compose/markdown.js';
+import { SectionTrees } from './compose/section-trees.js';
 import { loadStylesheet } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
 import { BriefwrightError, ProblemCollector } from './errors.js';
@@ -36,15 +36,11 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     return { problems: problems.problems, warnings };
   }
   const references = project.references.byId;
+  const trees = new SectionTrees(project.root);
   const cited = new Set<string>();
   for (const section of project.sections) {
-    const { citations } = markdownToTree({
-      markdown: section.body,
-      file: section.file,
-      firstLine: section.bodyLine,
-      headingOffset: 0,
-      firstCitation: 0,
-    });
+    const { citations, problems: markdownProblems } = trees.copy(section);
+    markdownProblems.forEach((problem) => problems.add(problem));
     for (const { match, keyLocations } of citations) {
       match.items.forEach((item, index) => {
         cited.add(item.key);
@@ -84,6 +80,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           taxonomy: project.taxonomy,
           references,
           items: project.references.items,
+          trees,
           style: resolveStyle(request.style, { root: project.root }),
           engines,
           templates,

@@ -34,7 +34,7 @@ export async function status(options: JobRequest & { root: string; outputDir?: s
     hashes: new FileHashes(project.root),
     styles: new Map(),
     stylesheets: new Map(),
-    trees: new SectionTrees(),
+    trees: new SectionTrees(project.root),
   };
   const relativeOutput = path.relative(project.root, run.outputDir).split(path.sep).join('/');
   const statuses: BriefStatus[] = [];

@@ -28,9 +28,9 @@ const text = (node: Root | Element | undefined) => (node ? toString(node).replac
 
 describe('build on a fixture project', () => {
   it('builds every recipe in briefs/, in the formats each asks for', () => {
-    expect(results.map((r) => [r.name, r.ok, r.files])).toEqual([
-      ['el-tech', true, ['output/el-tech.html', 'output/el-tech.pdf']],
-      ['swd', true, ['output/swd.html']],
+    expect(results.map((r) => [r.name, r.status, r.files])).toEqual([
+      ['el-tech', 'built', ['output/el-tech.html', 'output/el-tech.pdf']],
+      ['swd', 'built', ['output/swd.html']],
     ]);
     expect(existsSync(path.join(root, 'output/swd.pdf'))).toBe(false);
   });
@@ -90,6 +90,31 @@ describe('build on a fixture project', () => {
       outline: true,
     });
     expect(facts.creator).toMatch(/^briefwright /);
+  });
+
+  it('gives byte-identical HTML and PDF when the same inputs are built again', async () => {
+    const again = await build({ root, recipes: ['el-tech'], outputDir: 'output-again' });
+    expect(again.map((result) => result.status)).toEqual(['built']);
+    for (const file of ['el-tech.html', 'el-tech.pdf']) {
+      const first = await readFile(path.join(root, 'output', file));
+      const second = await readFile(path.join(root, 'output-again', file));
+      expect(second.equals(first), file).toBe(true);
+    }
+  });
+
+  it('builds one brief per population with --each', async () => {
+    const results = await build({
+      root,
+      fields: { populations: ['els', 'swds'], formats: ['html'] },
+      name: 'by-group',
+      each: 'population',
+    });
+    expect(results.map((result) => [result.name, result.status])).toEqual([
+      ['by-group-english-learners', 'built'],
+      ['by-group-students-with-disabilities', 'built'],
+    ]);
+    const swd = await readHtml(path.join(root, 'output/by-group-students-with-disabilities.html'));
+    expect(selectAll('section.section h3', swd).map(text)).toEqual(['Personal learning plans', 'Design for every learner from the start']);
   });
 
   it('records what each brief was built from', async () => {

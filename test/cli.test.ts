@@ -40,7 +40,7 @@ describe('briefwright build (command line)', () => {
     const result = await run('build', 'el-tech', '--format', 'html');
     expect(result.code).toBe(ExitCode.input);
     expect(result.err).toContain(
-      "content/sections/barriers/device-gaps.md:10:21: unknown citation key 'rose2014c' (did you mean 'rose2014a' or 'rose2014b'?)",
+      "content/sections/barriers/device-gaps.md:10:8: unknown citation key 'rose2014c' (did you mean 'rose2014a' or 'rose2014b'?)",
     );
     expect(existsSync(path.join(root, 'output/el-tech.html'))).toBe(false);
   });
@@ -105,7 +105,7 @@ describe('briefwright check', () => {
   it('passes a valid project, warning about uncited references', async () => {
     const result = await run('check');
     expect(result.code).toBe(ExitCode.ok);
-    expect(result.err).toContain("content/references.bib:69: reference 'uncited2020' is not cited by any section or recipe");
+    expect(result.err).toContain("content/references.bib:59: reference 'uncited2020' is not cited by any section or recipe");
   });
 
   it('reports every problem, not just the first', async () => {
@@ -114,7 +114,7 @@ describe('briefwright check', () => {
     await edit('briefs/swd.yaml', (text) => text.replace('populations: [swds]', 'populations: [sdws]'));
     const result = await run('check');
     expect(result.code).toBe(ExitCode.input);
-    expect(result.err).toContain("content/sections/barriers/device-gaps.md:10:21: unknown citation key 'rose2014c'");
+    expect(result.err).toContain("content/sections/barriers/device-gaps.md:10:8: unknown citation key 'rose2014c'");
     expect(result.err).toMatch(/content\/sections\/recommendations\/udl\.md:5:7: front matter 'kind'/);
   });
 });

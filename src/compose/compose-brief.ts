@@ -13,7 +13,7 @@ import { didYouMean } from '../project/suggest.js';
 import type { Taxonomy } from '../project/taxonomy.js';
 import { KINDS, type Kind, type Section } from '../sections/section.js';
 import { CITATION_PLACEHOLDER, type LocatedCitation } from './markdown.js';
-import { SectionTrees } from './section-trees.js';
+import type { SectionTrees } from './section-trees.js';
 import type { Stylesheet } from './stylesheets.js';
 import type { TemplateSet } from './templates.js';
 
@@ -50,7 +50,7 @@ export interface ComposeOptions {
   /** PDF page of each element id, from a first printing (for tables of contents). */
   pages?: ReadonlyMap<string, number>;
   /** Parsed sections shared by the briefs of a run. */
-  trees?: SectionTrees;
+  trees: SectionTrees;
 }
 
 /**
@@ -60,10 +60,9 @@ export interface ComposeOptions {
  */
 export function composeBrief(options: ComposeOptions): ComposedBrief {
   const { request, references } = options;
-  const sectionTrees = options.trees ?? new SectionTrees();
-  const trees = options.sections.map((section) => sectionTrees.copy(section));
+  const trees = options.sections.map((section) => options.trees.copy(section));
   const citations = trees.flatMap((tree) => tree.citations);
-  checkKeys(citations, references, request);
+  checkKeys(citations, references, request, trees.flatMap((tree) => tree.problems));
 
   const formatted = options.engines.format({
     style: options.style,
@@ -128,8 +127,9 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   };
 }
 
-function checkKeys(citations: LocatedCitation[], references: ReadonlyMap<string, Reference>, request: BriefRequest) {
+function checkKeys(citations: LocatedCitation[], references: ReadonlyMap<string, Reference>, request: BriefRequest, earlier: BriefwrightError[]) {
   const problems = new ProblemCollector();
+  earlier.forEach((problem) => problems.add(problem));
   for (const { match, keyLocations } of citations) {
     match.items.forEach((item, index) => {
       if (!references.has(item.key)) {

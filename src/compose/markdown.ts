@@ -2,11 +2,14 @@ import type { Root as HastRoot } from 'hast';
 import type { Heading, Root as MdastRoot, Text } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import type { SourceLocation } from '../errors.js';
+import { BriefwrightError, type SourceLocation } from '../errors.js';
 import { findCitations, type CitationMatch } from '../citations/parse-citations.js';
+import { DECORATIVE, embedImages, missingAlt } from './images.js';
 
 /** A citation found in a section, with where each of its keys was written. */
 export interface LocatedCitation {
@@ -19,18 +22,36 @@ export interface LocatedCitation {
 export interface SectionTree {
   tree: HastRoot;
   citations: LocatedCitation[];
+  /** Images without alt text, remote or missing images. */
+  problems: BriefwrightError[];
 }
 
 /** The element that stands for citation number `index` until citations are formatted. */
 export const CITATION_PLACEHOLDER = 'dataCitation';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
+/**
+ * What raw HTML in a section may contain: GitHub's rules (no script, no event
+ * handlers, no iframe or object, only http(s)/mailto links), plus the citation
+ * placeholders and images as data URIs.
+ */
+const SCHEMA: Schema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'citation'], 'dataCitation'],
+    img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'title', 'role'],
+  },
+  protocols: { ...defaultSchema.protocols, src: ['data', 'http', 'https'] },
+};
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+const toHtmlTree = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SCHEMA);
 
 /**
  * Turns a section's Markdown into an HTML tree. Pandoc-style citations become
  * numbered placeholders (numbering continues from `firstCitation`), and the body's
  * own headings are moved below the section heading (`headingOffset` levels down).
- * Raw HTML in the Markdown is dropped.
+ * Raw HTML is kept only as far as it is safe (see SCHEMA); images are embedded.
  */
 export function markdownToTree(options: {
   markdown: string;
@@ -39,9 +60,11 @@ export function markdownToTree(options: {
   firstLine: number;
   headingOffset: number;
   firstCitation: number;
+  /** The project folder, for images (relative to the section file). */
+  root: string;
 }): SectionTree {
   const { markdown, file, firstLine } = options;
-  const mdast = processor.parse(markdown) as MdastRoot;
+  const mdast = parser.parse(markdown) as MdastRoot;
   const lineStarts = indexLines(markdown);
   const locate = (offset: number): SourceLocation => {
     let line = 0;
@@ -49,8 +72,13 @@ export function markdownToTree(options: {
     return { file, line: firstLine + line, column: offset - lineStarts[line]! + 1 };
   };
   const citations: LocatedCitation[] = [];
+  const problems: BriefwrightError[] = [];
 
   visit(mdast, (node, index, parent) => {
+    if (node.type === 'image' && !node.alt?.trim() && node.title !== DECORATIVE) {
+      const start = node.position?.start;
+      problems.push(new BriefwrightError(missingAlt(node.url), { location: { file, line: start && start.line + firstLine - 1, column: start?.column } }));
+    }
     if (node.type === 'heading') {
       (node as Heading).depth = Math.min(6, (node as Heading).depth + options.headingOffset) as Heading['depth'];
       return;
@@ -90,8 +118,11 @@ export function markdownToTree(options: {
     return [SKIP, index + replacement.length];
   });
 
-  const tree = processor.runSync(mdast) as HastRoot;
-  return { tree, citations };
+  const tree = toHtmlTree.runSync(mdast, markdown) as HastRoot;
+  const imageProblems = embedImages(tree, { root: options.root, file, firstLine });
+  // One problem per image: a Markdown image without alt was reported above.
+  problems.push(...imageProblems.filter((problem) => !problems.some((p) => p.location?.line === problem.location?.line && p.message === problem.message)));
+  return { tree, citations, problems };
 }
 
 function indexLines(text: string): number[] {

@@ -8,6 +8,9 @@ import { markdownToTree, type SectionTree } from './markdown.js';
 export class SectionTrees {
   private readonly trees = new WeakMap<Section, SectionTree>();
 
+  /** `root` is the project folder, where images are read from. */
+  constructor(private readonly root: string) {}
+
   /** A fresh copy of a section's tree; its citation placeholders count from 0. */
   copy(section: Section): SectionTree {
     let parsed = this.trees.get(section);
@@ -19,9 +22,10 @@ export class SectionTrees {
         // Section titles are h3 under h2 kind headings; body headings go below them.
         headingOffset: 3,
         firstCitation: 0,
+        root: this.root,
       });
       this.trees.set(section, parsed);
     }
-    return { tree: structuredClone(parsed.tree), citations: parsed.citations };
+    return { tree: structuredClone(parsed.tree), citations: parsed.citations, problems: parsed.problems };
   }
 }

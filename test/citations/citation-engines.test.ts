@@ -103,7 +103,7 @@ describe('reusing renders across briefs', () => {
     const cached = new CitationEngines();
     const fresh = new CitationEngines();
     const bySection = project.sections.map(
-      (section) => markdownToTree({ markdown: section.body, file: section.file, firstLine: 1, headingOffset: 0, firstCitation: 0 }).citations.map((c) => c.match),
+      (section) => markdownToTree({ markdown: section.body, file: section.file, firstLine: 1, headingOffset: 0, firstCitation: 0, root: PACKAGE_ROOT }).citations.map((c) => c.match),
     );
     // Overlapping selections, so later briefs reuse what earlier ones rendered.
     for (let start = 0; start < bySection.length; start += 7) {

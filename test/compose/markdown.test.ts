@@ -1,9 +1,12 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { markdownToTree } from '../../src/compose/markdown.js';
 
 function convert(markdown: string, firstLine = 7) {
-  return markdownToTree({ markdown, file: 's.md', firstLine, headingOffset: 3, firstCitation: 5 });
+  return markdownToTree({ markdown, file: 's.md', firstLine, headingOffset: 3, firstCitation: 5, root: '/nonexistent' });
 }
 
 describe('markdownToTree', () => {
@@ -35,7 +38,52 @@ describe('markdownToTree', () => {
     expect(toHtml(convert('# Inside\n').tree)).toBe('<h4>Inside</h4>');
   });
 
-  it('drops raw HTML', () => {
-    expect(toHtml(convert('Hi <script>alert(1)</script> <b onclick="x">b</b>\n').tree)).not.toMatch(/script|onclick/);
+  it('keeps safe raw HTML and removes scripts, handlers, frames and javascript: links', () => {
+    const html = toHtml(
+      convert(
+        'Hi <script>alert(1)</script> <b onclick="x()">bold</b> <sup>2</sup> <a href="javascript:alert(1)">x</a>\n\n<iframe src="https://x.org"></iframe><object data="x"></object>\n',
+      ).tree,
+    );
+    expect(html).toContain('<b>bold</b>');
+    expect(html).toContain('<sup>2</sup>');
+    expect(html).not.toMatch(/<script|onclick|javascript:|<iframe|<object/);
+  });
+});
+
+describe('images', () => {
+  async function project() {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'briefwright-images-'));
+    await mkdir(path.join(root, 'content/sections'), { recursive: true });
+    await writeFile(path.join(root, 'content/sections/chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
+    return root;
+  }
+  const images = (markdown: string, root: string) =>
+    markdownToTree({ markdown, file: 'content/sections/s.md', firstLine: 5, headingOffset: 3, firstCitation: 0, root });
+
+  it('embeds a local image as a data URI', async () => {
+    const { tree, problems } = images('![Bar chart of device access](chart.svg)\n', await project());
+    expect(problems).toEqual([]);
+    expect(toHtml(tree)).toMatch(/<img alt="Bar chart of device access" src="data:image\/svg\+xml;base64,[^"]+">/);
+  });
+
+  it('requires alt text unless the image is marked decorative', async () => {
+    const root = await project();
+    expect(images('text\n\n![](chart.svg)\n', root).problems.map((p) => p.format())).toEqual([
+      expect.stringMatching(/^content\/sections\/s\.md:7:1: image has no alt text/),
+    ]);
+    const decorative = images('![](chart.svg "decorative")\n', root);
+    expect(decorative.problems).toEqual([]);
+    expect(toHtml(decorative.tree)).toMatch(/alt="" role="presentation"/);
+    expect(images('<img src="chart.svg">\n', root).problems).toHaveLength(1);
+  });
+
+  it('refuses remote and outside images without fetching them', async () => {
+    const root = await project();
+    const { tree, problems } = images('![A](http://127.0.0.1:9/x.png) ![B](../../../etc/passwd.png)\n', root);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^image 'http:\/\/127\.0\.0\.1:9\/x\.png' is not a project file/),
+      expect.stringMatching(/is outside the project folder/),
+    ]);
+    expect(toHtml(tree)).not.toMatch(/http:|passwd/);
   });
 });

@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root as HastRoot } from 'hast';
+import { visit } from 'unist-util-visit';
+import { BriefwrightError, type SourceLocation } from '../errors.js';
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+/** The title that marks a Markdown image as decorative: `![](rule.svg "decorative")`. */
+export const DECORATIVE = 'decorative';
+
+/**
+ * Embeds every image of a section as a data URI, so a brief stands alone and
+ * printing never fetches anything. An image must be a file inside the project,
+ * next to (or below) the section; a remote URL is refused, never fetched. An
+ * image needs alt text unless it is marked decorative. Problems are returned,
+ * one per image, with where the image was written.
+ */
+export function embedImages(tree: HastRoot, options: { root: string; file: string; firstLine: number }): BriefwrightError[] {
+  const problems: BriefwrightError[] = [];
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'img') return;
+    const location: SourceLocation = {
+      file: options.file,
+      line: node.position ? node.position.start.line + options.firstLine - 1 : undefined,
+      column: node.position?.start.column,
+    };
+    const { src, alt, title } = node.properties;
+    if (title === DECORATIVE) {
+      node.properties.alt = '';
+      node.properties.role = 'presentation';
+      delete node.properties.title;
+    } else if (alt === undefined || alt === null) {
+      // Markdown images always carry alt (checked where they are parsed); an HTML
+      // <img> without the attribute has none. alt="" is HTML's own "decorative".
+      problems.push(new BriefwrightError(missingAlt(String(src ?? '')), { location }));
+    }
+    const url = String(src ?? '');
+    if (url.startsWith('data:')) return;
+    delete node.properties.src;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+      problems.push(new BriefwrightError(`image '${url}' is not a project file; briefs never load from the network, so save it beside the section`, { location }));
+      return;
+    }
+    const file = path.resolve(options.root, path.dirname(options.file), decodeURI(url));
+    const relative = path.relative(options.root, file);
+    const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      problems.push(new BriefwrightError(`image '${url}' is outside the project folder`, { location }));
+    } else if (!type) {
+      problems.push(new BriefwrightError(`image '${url}' is not a PNG, JPEG, GIF, WebP or SVG file`, { location }));
+    } else if (!existsSync(file)) {
+      problems.push(new BriefwrightError(`image '${url}' not found`, { location }));
+    } else {
+      node.properties.src = `data:${type};base64,${readFileSync(file).toString('base64')}`;
+    }
+  });
+  return problems;
+}
+
+/** The message for an image without alt text. */
+export function missingAlt(url: string): string {
+  return `image has no alt text; describe it (![what it shows](${url})) or mark it decorative (![](${url} "${DECORATIVE}"))`;
+}

@@ -1,0 +1,67 @@
+import { markdownToTree } from '../compose/markdown.js';
+import type { Project } from '../project/load-project.js';
+import type { Term } from '../project/taxonomy.js';
+import { matches } from '../sections/select.js';
+import type { Section } from '../sections/section.js';
+
+/** What covers one population × topic pair. */
+export interface CoverageCell {
+  population: string;
+  topic: string;
+  /** Ids of the sections a brief on just this pair would pick, sorted. */
+  sections: string[];
+  /** Distinct citation keys those sections cite, sorted. */
+  sources: string[];
+}
+
+/** The population × topic grid of a project. */
+export interface CoverageGrid {
+  populations: readonly Term[];
+  topics: readonly Term[];
+  /** One row per population (taxonomy order), one cell per topic (taxonomy order). */
+  rows: CoverageCell[][];
+}
+
+/**
+ * Counts, for every population and topic, the sections a brief asking for just
+ * that pair would pick (the rule `build` uses, so a section tagged `all` counts
+ * for every population) and the distinct works they cite.
+ */
+export function coverageGrid(project: Pick<Project, 'taxonomy' | 'sections'>): CoverageGrid {
+  const { populations, topics } = project.taxonomy;
+  const keys = new Map(project.sections.map((section) => [section, citedKeys(section)]));
+  const rows = populations.map((population) =>
+    topics.map((topic) => {
+      const picked = project.sections.filter((section) => matches(section, { populations: [population.id], topics: [topic.id] }));
+      return {
+        population: population.id,
+        topic: topic.id,
+        sections: picked.map((section) => section.id).sort(),
+        sources: [...new Set(picked.flatMap((section) => keys.get(section)!))].sort(),
+      };
+    }),
+  );
+  return { populations, topics, rows };
+}
+
+/** The grid's cells, row by row. */
+export function coverageCells(grid: CoverageGrid): CoverageCell[] {
+  return grid.rows.flat();
+}
+
+/** The largest section count of any cell (0 for an empty library). */
+export function maxSections(grid: CoverageGrid): number {
+  return Math.max(0, ...coverageCells(grid).map((cell) => cell.sections.length));
+}
+
+/** Citation keys as `build` finds them: parsed from Markdown, so code spans and links do not count. */
+function citedKeys(section: Section): string[] {
+  const { citations } = markdownToTree({
+    markdown: section.body,
+    file: section.file,
+    firstLine: section.bodyLine,
+    headingOffset: 0,
+    firstCitation: 0,
+  });
+  return citations.flatMap(({ match }) => match.items.map((item) => item.key));
+}
