@@ -86,6 +86,12 @@ export function resolveRequest(options: {
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) {
     throw new BriefwrightError(`output name '${name}' must be letters, digits, '-', '_' or '.'`);
   }
+  for (const key of ['template', 'theme'] as const) {
+    const value = fields[key];
+    if (value !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) {
+      throw new BriefwrightError(`${key} '${value}' must be a name (letters, digits, '-', '_'), not a path`, { location: where(key) });
+    }
+  }
   return {
     ...DEFAULTS,
     ...withoutUndefined(fields),

@@ -9,6 +9,16 @@ const FORMATS = ['html', 'pdf'] as const;
 /** An output format. */
 export type Format = (typeof FORMATS)[number];
 
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const name = (what: string) => z.string().regex(NAME, `a ${what} is named by letters, digits, '-' and '_' (no paths)`);
+/** A style id, or a .csl file inside the project (a recipe cannot point outside it). */
+const style = z
+  .string()
+  .refine(
+    (value) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) || (/\.csl$/.test(value) && !value.startsWith('/') && !/^[A-Za-z]:/.test(value) && !value.split(/[\\/]/).includes('..')),
+    'a style is an id (apa) or a .csl file inside the project (styles/csl/mine.csl)',
+  );
+
 const idList = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.string()));
 
 /** Every field a recipe (or the command line) may set; all optional until merged. */
@@ -23,12 +33,12 @@ export const recipeSchema = z.strictObject({
   topics: idList.optional(),
   include: idList.optional(),
   exclude: idList.optional(),
-  template: z.string().optional(),
+  template: name('template').optional(),
   formats: z.array(z.enum(FORMATS)).min(1).optional(),
-  style: z.string().optional(),
+  style: style.optional(),
   locale: z.string().optional(),
   lang: z.string().optional(),
-  theme: z.string().optional(),
+  theme: name('theme').optional(),
   paper: z.enum(['letter', 'a4']).optional(),
   nocite: z.union([z.literal('*'), idList]).optional(),
 });

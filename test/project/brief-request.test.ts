@@ -39,3 +39,11 @@ describe('resolveRequest', () => {
     expect(() => resolveRequest({ fields: { topics: ['technology-access'] }, taxonomy, today: 'x' })).toThrow(/at least one population/);
   });
 });
+
+describe('paths in recipes', () => {
+  it('refuses a template or theme that is a path', () => {
+    for (const fields of [{ template: '../../etc/passwd' }, { theme: '../outside' }]) {
+      expect(() => resolveRequest({ fields: { populations: ['els'], ...fields }, taxonomy, today: 'x' })).toThrow(/must be a name .*not a path/);
+    }
+  });
+});
