@@ -1,4 +1,5 @@
 import puppeteer, { type Browser, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { BriefwrightError } from '../errors.js';
 import type { FoundBrowser } from './find-chrome.js';
 
@@ -14,6 +15,12 @@ export const LAUNCH_ARGS = [
   '--disable-sync',
   '--disable-extensions',
   '--font-render-hinting=none',
+  // Request interception stops requests, but not the connections Chromium opens
+  // ahead of them (preconnect, DNS prefetch). Routing everything through a proxy
+  // that does not exist, loopback included, means no connection leaves the browser.
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--dns-prefetch-disable',
 ];
 
 /** The address a brief is served at inside the browser; nothing else is ever loaded. */
@@ -25,38 +32,40 @@ interface PooledPage {
   html: string;
 }
 
+/** How a BrowserSession runs. */
+export interface BrowserSessionOptions {
+  /** Finds the browser to launch (called at the first print, and after a crash). */
+  browser: () => FoundBrowser;
+  /** Pages printing at once. */
+  pages: number;
+  /** Longest a single print may take before it fails (default 60 s). */
+  timeoutMs?: number;
+}
+
 /**
  * The one owner of the browser: launched on first use, a pool of reused pages
  * (a new page costs about three times a reused one), closed once. Pages run no
- * JavaScript and every request except the brief itself is refused.
+ * JavaScript and every request except the brief itself is refused. A print that
+ * hangs fails after a timeout and its page is replaced; if the browser crashes,
+ * the brief printing fails and the next print starts a new browser.
  */
 export class BrowserSession {
   private browser?: Promise<Browser>;
-  private readonly idle: PooledPage[] = [];
-  private readonly waiting: ((page: PooledPage) => void)[] = [];
-  private created = 0;
+  private idle: PooledPage[] = [];
+  private readonly limit: LimitFunction;
 
-  constructor(
-    private readonly options: { browser: () => FoundBrowser; pages: number; timeoutMs?: number },
-  ) {}
+  constructor(private readonly options: BrowserSessionOptions) {
+    this.limit = pLimit(Math.max(1, options.pages));
+  }
 
-  /** Prints HTML to a PDF with the given page options. */
-  async print(html: string, pdf: PDFOptions): Promise<Uint8Array> {
-    const pooled = await this.acquire();
-    let healthy = true;
-    try {
-      pooled.html = html;
-      const timeout = this.options.timeoutMs ?? 60_000;
-      await pooled.page.goto(BRIEF_URL, { waitUntil: 'load', timeout });
-      await pooled.page.evaluateHandle('document.fonts.ready').catch(() => undefined);
-      return await pooled.page.pdf({ timeout, ...pdf });
-    } catch (error) {
-      healthy = false;
-      throw new BriefwrightError(`printing failed: ${(error as Error).message}`, { kind: 'browser', cause: error });
-    } finally {
-      pooled.html = '';
-      this.release(pooled, healthy);
-    }
+  /** Prints HTML to a PDF with the given page options (`timeoutMs` overrides the session's). */
+  print(html: string, pdf: PDFOptions & { timeoutMs?: number }): Promise<Uint8Array> {
+    return this.limit(() => this.printNow(html, pdf));
+  }
+
+  /** The running browser's process id, if it is running (for diagnostics and tests). */
+  async pid(): Promise<number | undefined> {
+    return (await this.browser?.catch(() => undefined))?.process()?.pid;
   }
 
   /** Starts the browser now, so it is ready when the first brief is. */
@@ -68,15 +77,47 @@ export class BrowserSession {
   async close(): Promise<void> {
     const browser = this.browser;
     this.browser = undefined;
-    this.idle.length = 0;
+    this.idle = [];
     if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+  }
+
+  private async printNow(html: string, { timeoutMs, ...pdf }: PDFOptions & { timeoutMs?: number }): Promise<Uint8Array> {
+    const timeout = timeoutMs ?? this.options.timeoutMs ?? 60_000;
+    const browser = this.launch();
+    const pooled = this.idle.pop() ?? (await this.openPage());
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      pooled.html = html;
+      const printing = (async () => {
+        await pooled.page.goto(BRIEF_URL, { waitUntil: 'load', timeout });
+        await pooled.page.evaluateHandle('document.fonts.ready').catch(() => undefined);
+        return pooled.page.pdf({ timeout, ...pdf });
+      })();
+      const expired = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new PrintTimeout(timeout)), timeout);
+      });
+      const bytes = await Promise.race([printing, expired]);
+      pooled.html = '';
+      if ((await browser) === (await this.browser)) this.idle.push(pooled);
+      return bytes;
+    } catch (error) {
+      void pooled.page.close().catch(() => undefined);
+      const crashed = !(await browser.catch(() => undefined))?.connected;
+      if (crashed) this.forget(browser);
+      throw new BriefwrightError(describeFailure(error, crashed), { kind: 'browser', cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private launch(): Promise<Browser> {
     this.browser ??= (async () => {
       const found = this.options.browser();
       try {
-        return await puppeteer.launch({ executablePath: found.path, args: LAUNCH_ARGS, headless: true });
+        const browser = await puppeteer.launch({ executablePath: found.path, args: LAUNCH_ARGS, headless: true });
+        const launched = this.browser;
+        browser.on('disconnected', () => launched && this.forget(launched));
+        return browser;
       } catch (error) {
         this.browser = undefined;
         throw new BriefwrightError(`could not start the browser at ${found.path} (found via ${found.source}): ${(error as Error).message}`, {
@@ -88,33 +129,11 @@ export class BrowserSession {
     return this.browser;
   }
 
-  private async acquire(): Promise<PooledPage> {
-    const ready = this.idle.pop();
-    if (ready) return ready;
-    if (this.created >= this.options.pages) return new Promise((resolve) => this.waiting.push(resolve));
-    this.created += 1;
-    try {
-      return await this.openPage();
-    } catch (error) {
-      this.created -= 1;
-      throw error;
-    }
-  }
-
-  private release(pooled: PooledPage, healthy: boolean): void {
-    if (!healthy) {
-      this.created -= 1;
-      void pooled.page.close().catch(() => undefined);
-      const next = this.waiting.shift();
-      if (next) {
-        this.created += 1;
-        this.openPage().then(next, () => (this.created -= 1));
-      }
-      return;
-    }
-    const next = this.waiting.shift();
-    if (next) next(pooled);
-    else this.idle.push(pooled);
+  /** Drops a browser that crashed (and its pages), so the next print launches a new one. */
+  private forget(browser: Promise<Browser>): void {
+    if (this.browser !== browser) return;
+    this.browser = undefined;
+    this.idle = [];
   }
 
   private async openPage(): Promise<PooledPage> {
@@ -127,10 +146,24 @@ export class BrowserSession {
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
       if (request.url() === BRIEF_URL) {
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: pooled.html });
-      } else if (request.url().startsWith('data:')) void request.continue();
-      else void request.abort('blockedbyclient');
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: pooled.html }).catch(() => undefined);
+      } else if (request.url().startsWith('data:')) void request.continue().catch(() => undefined);
+      else void request.abort('blockedbyclient').catch(() => undefined);
     });
     return pooled;
   }
+}
+
+class PrintTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`timed out after ${Math.round(ms / 1000)} s`);
+  }
+}
+
+function describeFailure(failure: unknown, crashed: boolean): string {
+  let error = failure;
+  if (error instanceof Error && error.name === 'TimeoutError') error = new PrintTimeout(Number(/(\d+) ?ms/.exec(error.message)?.[1] ?? 0));
+  if (error instanceof PrintTimeout) return `printing timed out after ${Math.round(error.ms / 100) / 10} s; the page was closed and the other briefs go on`;
+  if (crashed) return `the browser stopped while printing (${(error as Error).message}); it is restarted for the other briefs`;
+  return `printing failed: ${(error as Error).message}`;
 }
