@@ -88,6 +88,18 @@ describe('briefwright build (command line)', () => {
     }
   });
 
+  it('warns when a PDF exceeds its page budget, and fails with --strict', async () => {
+    const long = 'Evidence keeps accumulating across many studies and settings. '.repeat(60);
+    await edit('content/sections/practices/learning-plans.md', (text) => `${text}\n${long}\n\n${long}\n`);
+    await writeFile(path.join(root, 'briefs/one-page.yaml'), 'title: One page\npopulations: [swds]\ntemplate: handout\nformats: [pdf]\n');
+    const loose = await run('build', 'one-page');
+    expect(loose.code).toBe(ExitCode.ok);
+    expect(loose.err).toMatch(/warning: one-page\.pdf has [2-9] pages, [1-8] over the handout template's limit of 1; longest sections: learning-plans \(\d+ words\)/);
+    const strict = await run('build', 'one-page', '--strict', '--force');
+    expect(strict.code).toBe(ExitCode.input);
+    expect(strict.err).toMatch(/one-page\.pdf has [2-9] pages/);
+  });
+
   it('suggests a recipe name', async () => {
     const result = await run('build', 'el-tek');
     expect(result.code).toBe(ExitCode.input);
