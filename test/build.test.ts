@@ -85,7 +85,7 @@ describe('build on a fixture project', () => {
     expect(facts).toMatchObject({
       title: 'Technology Access for English Learners',
       subject: 'What the research says',
-      keywords: 'English learners Technology access',
+      keywords: 'English learners, Technology access',
       tagged: true,
       outline: true,
     });

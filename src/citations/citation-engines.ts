@@ -73,11 +73,27 @@ export class CitationEngines {
     const nocite = request.nocite === '*' ? [...request.items.keys()] : [...(request.nocite ?? [])];
     const uncited = nocite.filter((key) => !cited.includes(key));
     const orderDependent = request.fresh || /variable="citation-number"|subsequent-author-substitute/.test(request.style.xml);
-    const renderer = orderDependent ? new BriefRenderer(cached.engine, cited, uncited) : this.cacheFor(cached).forBrief([...cited, ...uncited]);
+    const rendererFor = (engine: CachedEngine) => {
+      engine.items = request.items;
+      return orderDependent ? new BriefRenderer(engine.engine, cited, uncited) : this.cacheFor(engine).forBrief([...cited, ...uncited]);
+    };
+    const renderer = rendererFor(cached);
+    let separate: Renderer | undefined;
     const and = cached.engine.getTerm('and') || 'and';
     const { layout_prefix: open, layout_suffix: close } = cached.engine.citation.opt;
     const citations = request.citations.map((match) => {
-      if (!match.narrative) return `${open}${renderer.cluster(match.items.map((item) => toItem(item)))}${close}`;
+      if (!match.narrative) {
+        const items = match.items.map((item) => toItem(item));
+        // citeproc-js collapses "Pane et al., 2015, 2017" whenever the names print
+        // alike. Under a style that tells authors apart globally (APA's
+        // givenname-disambiguation-rule), works by different author lists are
+        // not one author's works, and Pandoc's citeproc keeps them apart; so does this.
+        const collapsible =
+          !GLOBAL_NAME_RULE.test(request.style.xml) || !hasDistinctNamesakes(match.items.map((item) => request.items.get(item.key)));
+        if (collapsible || !/<citation[^>]*\scollapse=/.test(request.style.xml)) return `${open}${renderer.cluster(items)}${close}`;
+        separate ??= rendererFor(this.engineFor(withoutCollapse(request.style), request.locale));
+        return `${open}${separate.cluster(items)}${close}`;
+      }
       // Narrative citations read as "Hasselbring and Glaser (2000)": the author part
       // uses the word "and" where the parenthetical form uses "&".
       const item = match.items[0]!;
@@ -147,6 +163,28 @@ function stripLinks(html: string): string {
 
 function unwrapEntry(entry: string): string {
   return entry.trim().replace(/^<div class="csl-entry">/, '').replace(/<\/div>$/, '');
+}
+
+const GLOBAL_NAME_RULE = /<citation[^>]*givenname-disambiguation-rule="(?:all-names|all-names-with-initials|primary-name|primary-name-with-initials)"/;
+
+/** Whether two works share a first author's family name but not their author lists. */
+function hasDistinctNamesakes(items: (CslItem | undefined)[]): boolean {
+  const lists = new Map<string, string>();
+  for (const item of items) {
+    const authors = item?.author;
+    if (!Array.isArray(authors) || authors.length === 0) continue;
+    const names = (authors as { family?: string; given?: string; literal?: string }[]).map((n) => `${n.family ?? n.literal}|${n.given ?? ''}`);
+    const first = names[0]!.split('|')[0]!.toLowerCase();
+    const seen = lists.get(first);
+    if (seen !== undefined && seen !== names.join(';')) return true;
+    lists.set(first, names.join(';'));
+  }
+  return false;
+}
+
+/** The same style with citation collapsing turned off. */
+function withoutCollapse(style: CslStyle): CslStyle {
+  return { ...style, name: `${style.name} (uncollapsed)`, xml: style.xml.replace(/(<citation[^>]*?)\s+collapse="[^"]*"/, '$1') };
 }
 
 /** Renders one brief's citations and references. */

@@ -47,6 +47,18 @@ function appendUpdate(pdf: Uint8Array, metadata: PdfMetadata): { bytes: Uint8Arr
   catalog += '>>';
 
   const date = pdfDate(metadata.date);
+  // Chromium stamps its own Info object with the time of printing; the update
+  // below supersedes it, but its bytes stay in the file. Overwrite them with the
+  // brief's date (same length, so no offset moves) to keep rebuilds identical.
+  let stamped = text;
+  for (const key of ['CreationDate', 'ModDate']) {
+    const pattern = new RegExp(`/${key}\\s*\\((D:\\d{14}[^)]*)\\)`);
+    const found = pattern.exec(stamped);
+    if (!found) continue;
+    const fixed = `${date.slice(0, 16)}${found[1]!.slice(16)}`;
+    if (fixed.length !== found[1]!.length) return undefined;
+    stamped = stamped.replace(found[1]!, fixed);
+  }
   const info = [
     `/Title ${pdfString(metadata.title)}`,
     metadata.author ? `/Author ${pdfString(metadata.author)}` : '',
@@ -72,7 +84,7 @@ function appendUpdate(pdf: Uint8Array, metadata: PdfMetadata): { bytes: Uint8Arr
     `xref\n${root} 1\n${entry(catalogOffset)}${size} 1\n${entry(infoOffset)}` +
     `trailer\n<</Size ${size + 1}\n/Root ${root} 0 R\n/Info ${size} 0 R\n/Prev ${trailer[2]}\n/ID [${id} ${id}]>>\n` +
     `startxref\n${xrefOffset}\n%%EOF\n`;
-  const bytes = Buffer.concat([Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), Buffer.from(update, 'latin1')]);
+  const bytes = Buffer.from(stamped + update, 'latin1');
   const pages = text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
   return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pages };
 }
