@@ -8,6 +8,7 @@ import { BriefwrightError, ProblemCollector } from './errors.js';
 import { mergeFields, resolveRequest } from './project/brief-request.js';
 import { loadConfig } from './project/config.js';
 import { readProject, type Project } from './project/load-project.js';
+import type { Reference } from './citations/reference.js';
 import { readRecipe } from './project/recipe.js';
 import { didYouMean } from './project/suggest.js';
 import { selectSections } from './sections/select.js';
@@ -92,6 +93,19 @@ export async function check(options: { root: string }): Promise<CheckReport> {
         } else problems.add(error);
       }
     }
+  }
+  const byDoi = new Map<string, Reference>();
+  for (const reference of references.values()) {
+    const doi = typeof reference.item.DOI === 'string' ? reference.item.DOI.toLowerCase().replace(/^https?:\/\/(dx\.)?doi\.org\//, '') : '';
+    if (!doi) continue;
+    const first = byDoi.get(doi);
+    if (first) {
+      problems.add(
+        new BriefwrightError(`references '${first.id}' (${first.file}:${first.line}) and '${reference.id}' have the same DOI ${doi}; keep one`, {
+          location: { file: reference.file, line: reference.line },
+        }),
+      );
+    } else byDoi.set(doi, reference);
   }
   const uncited = [...references.values()].filter((reference) => !cited.has(reference.id));
   for (const reference of uncited) {

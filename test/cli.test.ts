@@ -131,6 +131,28 @@ describe('briefwright check', () => {
   });
 });
 
+describe('briefwright check on bibliographies', () => {
+  it('reports two keys with the same DOI, with file and key', async () => {
+    await writeFile(
+      path.join(root, 'content/more.json'),
+      JSON.stringify([{ id: 'hasselbring2000b', type: 'article-journal', title: 'Same work', DOI: 'https://doi.org/10.2307/1602691' }]),
+    );
+    const result = await run('check');
+    expect(result.code).toBe(ExitCode.input);
+    expect(result.err).toMatch(
+      /content\/references\.bib:\d+: references 'hasselbring2000b' \(content\/more\.json:1\) and 'hasselbring2000' have the same DOI 10\.2307\/1602691/,
+    );
+  });
+
+  it('reports a malformed entry with its line, and still checks the rest', async () => {
+    await edit('content/references.bib', (text) => text.replace('title = {Supporting online learners with disabilities},', 'title = {Supporting online learners with disabilities,'));
+    const result = await run('check');
+    expect(result.code).toBe(ExitCode.input);
+    expect(result.err).toMatch(/content\/references\.bib:\d+:\d+: malformed bibliography entry/);
+    expect(result.err).toMatch(/unknown citation key 'rose2014b'/);
+  });
+});
+
 describe('briefwright list', () => {
   it('lists populations with aliases and section counts', async () => {
     const result = await run('list', 'populations');

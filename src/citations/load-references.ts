@@ -72,7 +72,8 @@ function parseEntry(entry: EntryText, type: string, preamble: string, file: stri
   if (!entry.complete) throw new BriefwrightError('malformed bibliography entry: it never closes', { location });
   let items: CslItem[];
   try {
-    items = plugins.input.chain(preamble ? `${preamble}\n${entry.text}` : entry.text, {
+    const text = type === '@biblatex/text' ? withLanguage(entry.text) : entry.text;
+    items = plugins.input.chain(preamble ? `${preamble}\n${text}` : text, {
       forceType: type,
       generateGraph: false,
     }) as CslItem[];
@@ -87,6 +88,17 @@ function parseEntry(entry: EntryText, type: string, preamble: string, file: stri
   }
   if (items.length === 0) throw new BriefwrightError('malformed bibliography entry: nothing could be read', { location });
   return items.map((item) => toReference(normaliseItem(item), file, entry.line, entry.text));
+}
+
+/**
+ * citation-js decides whether a title is English (and so converted to sentence
+ * case) from the `language` field alone; biblatex and Pandoc use `langid`. An
+ * entry with only `langid` gets the same value as `language`.
+ */
+function withLanguage(text: string): string {
+  const langid = /[,{\s]langid\s*=\s*[{"]?([A-Za-z-]+)/i.exec(text)?.[1];
+  if (!langid || /[,{\s]language\s*=/i.test(text)) return text;
+  return text.replace(/^(@\w+\s*[{(][^,]*,)/, `$1 language = {${langid}},`);
 }
 
 function parseCslJson(source: string, file: string, problems: ProblemCollector): Reference[] {

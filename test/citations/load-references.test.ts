@@ -30,6 +30,13 @@ describe('parseBibliography', () => {
     expect(references[0]!.item.title).toBe('Teaching every student in the Digital age: UDL and the United States');
   });
 
+  it('leaves titles of entries in other languages as written (langid or language)', () => {
+    const { references } = parse(
+      '@book{de, langid = {german}, title = {Der Titel Ist Hier}, year = 2014}\n@book{fr, title = {Le Titre}, language = {french}, year = 2014}\n@book{en, langid = {english}, title = {The Title Is Here}, year = 2014}',
+    );
+    expect(references.map((r) => r.item.title)).toEqual(['Der Titel Ist Hier', 'Le Titre', 'The title is here']);
+  });
+
   it('reports a malformed entry with its line and still reads the others', () => {
     const { references, problems } = parse('@book{good1, title={A}, year=2001}\n\n@book{bad, title={Missing brace, year=2002\n\n@book{good2, title={B}, year=2003}\n');
     expect(references.map((r) => r.id)).toEqual(['good1', 'good2']);
