@@ -1,6 +1,7 @@
 import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { build, type BriefResult, type BuildOptions } from './build.js';
+import { auditOutputs } from './audit/audit-outputs.js';
 import { check } from './check.js';
 import { BuildProgress } from './build-progress.js';
 import { parseShard } from './project/jobs.js';
@@ -10,6 +11,11 @@ import { BriefwrightError, ExitCode, ProblemList } from './errors.js';
 import { list, LISTABLE } from './list.js';
 import { VERSION } from './project/package-root.js';
 import type { RecipeFields } from './project/recipe.js';
+import { coverage, COVERAGE_FORMATS, type CoverageFormat } from './coverage/coverage.js';
+import { coverageCells } from './coverage/coverage-grid.js';
+import { initProject } from './init/init-project.js';
+import { startPreview } from './preview/preview-server.js';
+import { isLoopback } from './preview/request-guard.js';
 
 /** A place to write lines (stdout and stderr, or a test's buffers). */
 export interface Console {
@@ -92,11 +98,17 @@ export async function main(argv: readonly string[], io: Console = processConsole
       },
     )
     .command(
-      'check',
-      'Validate the project: taxonomy, front matter, citations, templates, recipes',
-      (y: Argv) => y,
+      'check [files..]',
+      'Validate the project: taxonomy, front matter, citations, templates, recipes; with --output, audit built briefs',
+      (y: Argv) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'With --output: HTML files to audit (default: all in output/)' })
+          .option('output', { type: 'boolean', default: false, describe: 'Audit built HTML briefs: axe-core in Chromium and the W3C HTML checker' })
+          .option('chrome', { type: 'string', describe: 'Path to Chrome or Chromium for the audit' }),
       async (args) => {
-        code = await runCheck(String(args.root), io);
+        code = args.output
+          ? await runAudit(String(args.root), (args.files as string[] | undefined) ?? [], args.chrome as string | undefined, io)
+          : await runCheck(String(args.root), io);
       },
     )
     .command(
@@ -106,6 +118,47 @@ export async function main(argv: readonly string[], io: Console = processConsole
       async (args) => {
         const lines = await list({ root: String(args.root), what: args.what as (typeof LISTABLE)[number] });
         for (const line of lines) io.out(line);
+      },
+    )
+    .command(
+      'preview',
+      'Serve a local page to pick populations and topics, preview the brief, download it, save it as a recipe; reloads on edits',
+      (y: Argv) =>
+        y
+          .option('port', { type: 'number', default: 4321, describe: 'Port to listen on (0: any free port)' })
+          .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on; other than loopback exposes the project to the network' })
+          .option('chrome', { type: 'string', describe: 'Path to Chrome or Chromium for PDFs' })
+          .option('jobs', { type: 'number', describe: 'PDFs printed at once (default: 2)' })
+          .option('queue', { type: 'number', default: 32, describe: 'PDF requests that may wait; more are refused with 503' })
+          .option('timeout', { type: 'number', default: 60, describe: 'Seconds a PDF may take before the request fails with 504' })
+          .example('$0 preview', 'serve http://127.0.0.1:4321/')
+          .example('$0 preview --port 0', 'serve on any free port'),
+      async (args) => {
+        code = await runPreview(args as unknown as PreviewArgs, io);
+      },
+    )
+    .command(
+      'coverage',
+      'Show how many sections and sources cover each population and topic (HTML heat map, CSV or JSON)',
+      (y: Argv) =>
+        y
+          .option('format', { choices: COVERAGE_FORMATS, default: 'html' as CoverageFormat, describe: 'html writes output/coverage.html; csv and json print' })
+          .option('out', { type: 'string', describe: 'File to write, relative to the project (- for standard output)' })
+          .example('$0 coverage', 'write output/coverage.html')
+          .example('$0 coverage --format csv > coverage.csv', 'the grid as CSV'),
+      async (args) => {
+        code = await runCoverage(args as unknown as CoverageArgs, io);
+      },
+    )
+    .command(
+      'init <dir>',
+      'Create a new project folder with a small example that builds at once',
+      (y: Argv) =>
+        y
+          .positional('dir', { type: 'string', describe: 'Folder to create (or an empty one)' })
+          .option('force', { type: 'boolean', default: false, describe: 'Add the example files to a folder that is not empty' }),
+      async (args) => {
+        code = await runInit(String(args.dir), Boolean(args.force), io);
       },
     )
     .demandCommand(1, 'Name a command: build, status, check or list (see --help)')
@@ -213,6 +266,82 @@ async function runCheck(root: string, io: Console): Promise<number> {
     return ExitCode.ok;
   }
   io.err(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found`);
+  return ExitCode.input;
+}
+
+interface PreviewArgs {
+  root: string;
+  port: number;
+  host: string;
+  chrome?: string;
+  jobs?: number;
+  queue: number;
+  timeout: number;
+}
+
+async function runPreview(args: PreviewArgs, io: Console): Promise<number> {
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+    throw new BriefwrightError(`--port must be a whole number from 0 to 65535 (got ${args.port})`, { kind: 'usage' });
+  }
+  const server = await startPreview({
+    root: path.resolve(args.root),
+    port: args.port,
+    host: args.host,
+    chrome: args.chrome,
+    jobs: args.jobs,
+    queue: args.queue,
+    timeoutMs: Math.max(1, args.timeout) * 1000,
+    log: (line) => io.err(line),
+  });
+  if (!isLoopback(server.host)) io.err(`warning: listening on ${server.host}: anyone who can reach this machine can read the project and save recipes`);
+  io.out(`preview at ${server.url} (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  return ExitCode.ok;
+}
+
+interface CoverageArgs {
+  root: string;
+  format: CoverageFormat;
+  out?: string;
+}
+
+async function runCoverage(args: CoverageArgs, io: Console): Promise<number> {
+  const result = await coverage({ root: path.resolve(args.root), format: args.format, out: args.out });
+  if (!result.file) {
+    io.out(result.text.replace(/\r?\n$/, ''));
+    return ExitCode.ok;
+  }
+  const cells = coverageCells(result.grid);
+  const empty = cells.filter((cell) => cell.sections.length === 0).length;
+  io.out(`wrote ${result.file}: ${cells.length} population × topic pairs, ${empty} without sections`);
+  return ExitCode.ok;
+}
+
+async function runInit(dir: string, force: boolean, io: Console): Promise<number> {
+  const result = await initProject({ dir, force });
+  io.out(`created ${result.files.length} files in ${dir}:`);
+  for (const file of result.files) io.out(`  ${file}`);
+  io.out(`next: cd ${dir} && briefwright build   (or: briefwright preview)`);
+  return ExitCode.ok;
+}
+
+async function runAudit(root: string, files: string[], chrome: string | undefined, io: Console): Promise<number> {
+  const problems = await auditOutputs({ root: path.resolve(root), files, chrome });
+  for (const problem of problems) io.err(`error: ${problem.format()}`);
+  if (problems.length === 0) {
+    io.out('built briefs pass the accessibility audit (axe-core) and the W3C HTML checker');
+    return ExitCode.ok;
+  }
+  io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} found`);
   return ExitCode.input;
 }
 

@@ -63,6 +63,25 @@ export class BrowserSession {
     return this.limit(() => this.printNow(html, pdf));
   }
 
+  /**
+   * Loads HTML in a page of its own that runs scripts, adds `scripts`, and
+   * evaluates `expression` (for audits such as axe). Requests stay blocked.
+   */
+  async evaluate<T>(html: string, scripts: readonly string[], expression: string, media: 'screen' | 'print' = 'screen'): Promise<T> {
+    return this.limit(async () => {
+      const pooled = await this.openPage({ javaScript: true });
+      try {
+        pooled.html = html;
+        await pooled.page.emulateMediaType(media);
+        await pooled.page.goto(BRIEF_URL, { waitUntil: 'load', timeout: this.options.timeoutMs ?? 60_000 });
+        for (const content of scripts) await pooled.page.addScriptTag({ content });
+        return (await pooled.page.evaluate(expression)) as T;
+      } finally {
+        await pooled.page.close().catch(() => undefined);
+      }
+    });
+  }
+
   /** The running browser's process id, if it is running (for diagnostics and tests). */
   async pid(): Promise<number | undefined> {
     return (await this.browser?.catch(() => undefined))?.process()?.pid;
@@ -136,13 +155,13 @@ export class BrowserSession {
     this.idle = [];
   }
 
-  private async openPage(): Promise<PooledPage> {
+  private async openPage(options: { javaScript?: boolean } = {}): Promise<PooledPage> {
     const browser = await this.launch();
     const page = await browser.newPage();
     const pooled: PooledPage = { page, html: '' };
     // Briefs are static documents: no script runs, and nothing outside the brief
     // (and the data: URIs embedded in it) is fetched.
-    await page.setJavaScriptEnabled(false);
+    await page.setJavaScriptEnabled(options.javaScript ?? false);
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
       if (request.url() === BRIEF_URL) {
