@@ -27,7 +27,12 @@ export class YamlFile {
 
   /** The plain JavaScript value of the document. */
   value(): unknown {
-    return this.document.toJS();
+    try {
+      // A bounded alias count keeps a "billion laughs" document from exhausting memory.
+      return this.document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      throw new BriefwrightError(`invalid YAML: ${(error as Error).message}`, { location: { file: this.file, line: this.lineOffset + 1 }, cause: error });
+    }
   }
 
   /**
