@@ -7,7 +7,7 @@ import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BriefResult } from '../src/build.js';
 import { copyFixture } from './helpers/fixture.js';
-import { pdfFacts, pdfPages, readHtml } from './helpers/read-output.js';
+import { pdfFacts, pdfFonts, pdfPages, readHtml } from './helpers/read-output.js';
 
 let root: string;
 let cleanup: () => Promise<void>;
@@ -88,8 +88,14 @@ describe('build on a fixture project', () => {
       keywords: 'English learners, Technology access',
       tagged: true,
       outline: true,
+      language: 'en',
+      displayTitle: true,
     });
     expect(facts.creator).toMatch(/^briefwright /);
+    const fonts = pdfFonts(path.join(root, 'output/el-tech.pdf'));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((font) => !font.embedded)).toEqual([]);
+    expect(fonts.map((font) => font.name).join(' ')).toMatch(/SourceSerif4/);
   });
 
   it('gives byte-identical HTML and PDF when the same inputs are built again', async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { PDFDocument, PDFDict, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 /** Parses an output HTML file. */
 export async function readHtml(file: string): Promise<Root> {
@@ -27,9 +27,24 @@ export async function pdfFacts(file: string) {
     subject: document.getSubject(),
     keywords: document.getKeywords(),
     creator: document.getCreator(),
-    language: catalog.lookupMaybe(PDFName.of('Lang'), Object as never) ? String(catalog.get(PDFName.of('Lang'))) : undefined,
+    language: text(catalog.lookup(PDFName.of('Lang'))),
+    displayTitle: String(catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict)?.get(PDFName.of('DisplayDocTitle'))) === 'true',
     tagged: Boolean(catalog.get(PDFName.of('StructTreeRoot'))) && String(markInfo?.get(PDFName.of('Marked'))) === 'true',
     outline: Boolean(catalog.get(PDFName.of('Outlines'))),
     size: document.getPage(0).getSize(),
   };
+}
+
+function text(value: unknown): string | undefined {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
+}
+
+/** The fonts of a PDF and whether each is embedded, read by poppler's pdffonts. */
+export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return lines.map((line) => {
+    const columns = line.trim().split(/\s+/);
+    // name type [encoding...] emb sub uni object ID: emb is the fifth column from the end.
+    return { name: columns[0]!, embedded: columns.at(-5) === 'yes' };
+  });
 }
