@@ -88,8 +88,7 @@ export class CitationEngines {
         // alike. Under a style that tells authors apart globally (APA's
         // givenname-disambiguation-rule), works by different author lists are
         // not one author's works, and Pandoc's citeproc keeps them apart; so does this.
-        const collapsible =
-          !GLOBAL_NAME_RULE.test(request.style.xml) || !hasDistinctNamesakes(match.items.map((item) => request.items.get(item.key)));
+        const collapsible = !GLOBAL_NAME_RULE.test(request.style.xml) || !namesakesWouldMerge(match.items, request.items, renderer);
         if (collapsible || !/<citation[^>]*\scollapse=/.test(request.style.xml)) return `${open}${renderer.cluster(items)}${close}`;
         separate ??= rendererFor(this.engineFor(withoutCollapse(request.style), request.locale));
         return `${open}${separate.cluster(items)}${close}`;
@@ -167,17 +166,20 @@ function unwrapEntry(entry: string): string {
 
 const GLOBAL_NAME_RULE = /<citation[^>]*givenname-disambiguation-rule="(?:all-names|all-names-with-initials|primary-name|primary-name-with-initials)"/;
 
-/** Whether two works share a first author's family name but not their author lists. */
-function hasDistinctNamesakes(items: (CslItem | undefined)[]): boolean {
-  const lists = new Map<string, string>();
-  for (const item of items) {
-    const authors = item?.author;
+/**
+ * Whether two works of a citation have different author lists whose names
+ * nevertheless print alike ("Pane et al."), so that collapsing would merge them.
+ */
+function namesakesWouldMerge(cites: readonly CiteItem[], items: ReadonlyMap<string, CslItem>, renderer: Renderer): boolean {
+  const seen = new Map<string, string>();
+  for (const cite of cites) {
+    const authors = items.get(cite.key)?.author;
     if (!Array.isArray(authors) || authors.length === 0) continue;
-    const names = (authors as { family?: string; given?: string; literal?: string }[]).map((n) => `${n.family ?? n.literal}|${n.given ?? ''}`);
-    const first = names[0]!.split('|')[0]!.toLowerCase();
-    const seen = lists.get(first);
-    if (seen !== undefined && seen !== names.join(';')) return true;
-    lists.set(first, names.join(';'));
+    const list = (authors as { family?: string; given?: string; literal?: string }[]).map((n) => `${n.family ?? n.literal}|${n.given ?? ''}`).join(';');
+    const printed = renderer.cluster([{ id: cite.key, 'author-only': true }]);
+    const other = seen.get(printed);
+    if (other !== undefined && other !== list) return true;
+    seen.set(printed, list);
   }
   return false;
 }
