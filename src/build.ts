@@ -97,7 +97,9 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     // Chromium starts in its own process while the citation engines are built here.
     if (toBuild.some((plan) => plan.request.formats.includes('pdf'))) browser.warm();
     for (const plan of toBuild) engines.warm(plan.style, plan.request.locale);
-    const limit = pLimit(concurrency);
+    // Twice as many briefs in flight as pages, so the next briefs are composed
+    // while the browser prints: the pages never wait for Node.
+    const limit = pLimit(concurrency * 2);
     await Promise.all(
       toBuild.map((plan) =>
         limit(async () => {

@@ -81,6 +81,7 @@ export class CitationEngines {
     let separate: Renderer | undefined;
     const and = cached.engine.getTerm('and') || 'and';
     const { layout_prefix: open, layout_suffix: close } = cached.engine.citation.opt;
+    const mayMergeNamesakes = GLOBAL_NAME_RULE.test(request.style.xml) && /<citation[^>]*\scollapse=/.test(request.style.xml);
     const citations = request.citations.map((match) => {
       if (!match.narrative) {
         const items = match.items.map((item) => toItem(item));
@@ -88,8 +89,7 @@ export class CitationEngines {
         // alike. Under a style that tells authors apart globally (APA's
         // givenname-disambiguation-rule), works by different author lists are
         // not one author's works, and Pandoc's citeproc keeps them apart; so does this.
-        const collapsible = !GLOBAL_NAME_RULE.test(request.style.xml) || !namesakesWouldMerge(match.items, request.items, renderer);
-        if (collapsible || !/<citation[^>]*\scollapse=/.test(request.style.xml)) return `${open}${renderer.cluster(items)}${close}`;
+        if (!mayMergeNamesakes || !namesakesWouldMerge(match.items, request.items, renderer)) return `${open}${renderer.cluster(items)}${close}`;
         separate ??= rendererFor(this.engineFor(withoutCollapse(request.style), request.locale));
         return `${open}${separate.cluster(items)}${close}`;
       }
@@ -171,11 +171,18 @@ const GLOBAL_NAME_RULE = /<citation[^>]*givenname-disambiguation-rule="(?:all-na
  * nevertheless print alike ("Pane et al."), so that collapsing would merge them.
  */
 function namesakesWouldMerge(cites: readonly CiteItem[], items: ReadonlyMap<string, CslItem>, renderer: Renderer): boolean {
+  const authorsOf = (key: string) => {
+    const authors = items.get(key)?.author;
+    return Array.isArray(authors) ? (authors as { family?: string; given?: string; literal?: string }[]) : [];
+  };
+  // Only works whose first authors share a family name can print alike.
+  const firsts = cites.map((cite) => (authorsOf(cite.key)[0]?.family ?? authorsOf(cite.key)[0]?.literal ?? '').toLowerCase()).filter(Boolean);
+  if (new Set(firsts).size === firsts.length) return false;
   const seen = new Map<string, string>();
   for (const cite of cites) {
-    const authors = items.get(cite.key)?.author;
-    if (!Array.isArray(authors) || authors.length === 0) continue;
-    const list = (authors as { family?: string; given?: string; literal?: string }[]).map((n) => `${n.family ?? n.literal}|${n.given ?? ''}`).join(';');
+    const authors = authorsOf(cite.key);
+    if (authors.length === 0) continue;
+    const list = authors.map((n) => `${n.family ?? n.literal}|${n.given ?? ''}`).join(';');
     const printed = renderer.cluster([{ id: cite.key, 'author-only': true }]);
     const other = seen.get(printed);
     if (other !== undefined && other !== list) return true;
@@ -228,6 +235,10 @@ class RenderCache {
   private readonly sortKeys = new Map<string, unknown[]>();
   /** Each work and the works it could be confused with (they share a creator's family name). */
   private readonly related = new Map<string, Set<string>>();
+  /** Works with no namesake in the library: they print the same whatever else is cited. */
+  private readonly stable: string[];
+  /** What citeproc's registry holds now. */
+  private registered = new Set<string>();
   private hangingIndent = false;
 
   constructor(
@@ -237,6 +248,7 @@ class RenderCache {
     const byName = new Map<string, string[]>();
     for (const [id, item] of items) for (const name of familyNames(item)) byName.set(name, [...(byName.get(name) ?? []), id]);
     for (const [id, item] of items) this.related.set(id, new Set([id, ...familyNames(item).flatMap((name) => byName.get(name)!)]));
+    this.stable = [...items.keys()].filter((id) => this.related.get(id)!.size === 1);
   }
 
   /** A renderer for a brief that cites or lists `works`. */
@@ -248,11 +260,11 @@ class RenderCache {
       [...new Set(ids.flatMap((id) => [...(this.related.get(id) ?? [id])].filter((other) => other === id || present.has(other))))].sort();
     return {
       cluster: (items) => {
-        const registry = context(items.map((item) => item.id));
-        const key = `${JSON.stringify(items)}|${registry.join(' ')}`;
+        const needed = context(items.map((item) => item.id));
+        const key = `${JSON.stringify(items)}|${needed.join(' ')}`;
         let html = this.clusters.get(key);
         if (html === undefined) {
-          this.register(registry);
+          this.register(items.map((item) => item.id), needed);
           html = this.engine.makeCitationCluster(items);
           this.clusters.set(key, html);
         }
@@ -267,27 +279,36 @@ class RenderCache {
     };
   }
 
-  private entry(id: string, registry: string[]): string {
-    const key = `${id}|${registry.join(' ')}`;
+  private entry(id: string, needed: string[]): string {
+    const key = `${id}|${needed.join(' ')}`;
     let html = this.entries.get(key);
     if (html === undefined) {
-      this.register(registry);
-      const made = this.engine.makeBibliography();
+      this.register([id], needed);
+      const made = this.engine.makeBibliography({ select: [{ field: 'id', value: id }] });
       html = '';
       if (made) {
         this.hangingIndent = Boolean(made[0].hangingindent);
-        const index = made[0].entry_ids.findIndex((ids) => ids[0] === id);
-        if (index !== -1) html = unwrapEntry(made[1][index]!);
+        if (made[1][0] !== undefined) html = unwrapEntry(made[1][0]);
       }
       this.entries.set(key, html);
     }
     return html;
   }
 
-  /** Puts exactly these works in citeproc's registry, and keeps their sort keys. */
-  private register(ids: string[]): void {
-    this.engine.updateItems(ids);
-    for (const id of ids) {
+  /**
+   * Readies citeproc's registry to render `works`: of the works related to them,
+   * exactly `needed` must be registered; anything else may stay. Registry
+   * updates cost citeproc time in proportion to what changes, so the registry
+   * starts with every work that has no namesake and changes as little as it can.
+   */
+  private register(works: string[], needed: string[]): void {
+    const next = new Set(this.registered.size === 0 ? this.stable : this.registered);
+    for (const id of works) for (const related of this.related.get(id) ?? [id]) next.delete(related);
+    for (const id of needed) next.add(id);
+    if (next.size === this.registered.size && [...next].every((id) => this.registered.has(id))) return;
+    this.engine.updateItems([...next]);
+    this.registered = next;
+    for (const id of next) {
       if (!this.sortKeys.has(id)) this.sortKeys.set(id, this.engine.registry.registry[id]?.sortkeys ?? []);
     }
   }

@@ -7,13 +7,15 @@ export function registerHelpers(handlebars: typeof Handlebars): void {
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
   );
   /** "2026-11-23" → "November 23, 2026" in the brief's language; other text is left alone. */
-  handlebars.registerHelper('formatDate', (value: unknown, lang: unknown) => formatDate(String(value ?? ''), String(lang ?? 'en')));
+  // Building an Intl.DateTimeFormat costs about a millisecond; briefs reuse a few.
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  handlebars.registerHelper('formatDate', (value: unknown, lang: unknown) => formatDate(String(value ?? ''), String(lang ?? 'en'), formats));
   /** A value safe inside a CSS string literal (for `content:` in @page rules). */
   handlebars.registerHelper('cssString', (value: unknown) => new handlebars.SafeString(cssString(String(value ?? ''))));
 }
 
 /** Formats an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for readers; anything else is returned as is. */
-export function formatDate(value: string, lang: string): string {
+export function formatDate(value: string, lang: string, formats = new Map<string, Intl.DateTimeFormat>()): string {
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
   if (!match) return value;
   const [, year, month, day] = match;
@@ -21,7 +23,10 @@ export function formatDate(value: string, lang: string): string {
   const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
   if (month) options.month = 'long';
   if (day) options.day = 'numeric';
-  return new Intl.DateTimeFormat(lang, options).format(date);
+  const key = `${lang}|${Boolean(month)}|${Boolean(day)}`;
+  let formatter = formats.get(key);
+  if (!formatter) formats.set(key, (formatter = new Intl.DateTimeFormat(lang, options)));
+  return formatter.format(date);
 }
 
 /** A double-quoted CSS string with quotes, backslashes and line breaks escaped. */
