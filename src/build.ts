@@ -7,15 +7,15 @@ import { SectionTrees } from './compose/section-trees.js';
 import { TemplateSet } from './compose/templates.js';
 import { BriefwrightError } from './errors.js';
 import { planBrief, resolveJob, type BriefPlan, type RunContext } from './plan.js';
-import type { BriefRequest } from './project/brief-request.js';
+import { defaultDate, type BriefRequest } from './project/brief-request.js';
 import { loadConfig } from './project/config.js';
 import { planJobs, type Job, type JobRequest } from './project/jobs.js';
 import { LAYOUT, loadProject } from './project/load-project.js';
 import { citedReferences, FileHashes, hash, writeRecord, type BuildRecord } from './record/build-record.js';
 import { BrowserSession } from './render/browser-session.js';
 import { findChrome } from './render/find-chrome.js';
-import { namedDestinationPages } from './render/pdf-destinations.js';
 import { printBrief } from './render/print-brief.js';
+import { renderBrief } from './render/render-brief.js';
 import { writeFileAtomic } from './render/write-file.js';
 
 /** What to build, and how. */
@@ -155,17 +155,13 @@ async function buildBrief(
         pages,
         trees: run.trees,
       });
-    const print = (html: string) => printBrief({ browser: tools.browser, html, request, taxonomy: run.project.taxonomy });
-    let composed = compose();
-    let pdf = request.formats.includes('pdf') ? await print(composed.html) : undefined;
-    if (pdf && plan.layout.toc) {
-      // A table of contents learns its page numbers from a first printing; the
-      // numbers take no more room than the blanks they replace, so pages stay put.
-      composed = compose(await namedDestinationPages(pdf.bytes));
-      pdf = await print(composed.html);
-    }
-    if (pdf && composed.pageLimit !== undefined && pdf.pages > composed.pageLimit) {
-      const message = pageBudgetMessage(request, pdf.pages, composed.pageLimit, sections);
+    const { composed, pdf, overBudget } = await renderBrief({
+      compose,
+      print: request.formats.includes('pdf') ? (html) => printBrief({ browser: tools.browser, html, request, taxonomy: run.project.taxonomy }) : undefined,
+      toc: plan.layout.toc,
+    });
+    if (overBudget) {
+      const message = pageBudgetMessage(request, overBudget.pages, overBudget.limit, sections);
       if (tools.strict) throw new BriefwrightError(message);
       warnings.push(message);
     }
@@ -219,11 +215,4 @@ function pageBudgetMessage(request: BriefRequest, pages: number, limit: number, 
     `${request.name}.pdf has ${pages} pages, ${pages - limit} over the ${request.template} template's limit of ${limit}` +
     (longest.length > 0 ? `; longest sections: ${longest.join(', ')}` : '')
   );
-}
-
-/** SOURCE_DATE_EPOCH (reproducible builds) if set, else today, as YYYY-MM-DD. */
-function defaultDate(): string {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const time = process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? epoch * 1000 : Date.now();
-  return new Date(time).toISOString().slice(0, 10);
 }

@@ -161,7 +161,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
         code = await runInit(String(args.dir), Boolean(args.force), io);
       },
     )
-    .demandCommand(1, 'Name a command: build, status, check or list (see --help)')
+    .demandCommand(1, 'Name a command: build, status, check, list, preview, coverage or init (see --help)')
     .strict()
     .version(VERSION)
     .help()

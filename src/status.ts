@@ -7,6 +7,7 @@ import { loadConfig } from './project/config.js';
 import { planJobs, type JobRequest } from './project/jobs.js';
 import { LAYOUT, loadProject } from './project/load-project.js';
 import { FileHashes } from './record/build-record.js';
+import { defaultDate } from './project/brief-request.js';
 
 /** One brief's state: current, or stale with the reasons. */
 export interface BriefStatus {
@@ -30,7 +31,7 @@ export async function status(options: JobRequest & { root: string; outputDir?: s
     templates: await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root }),
     fields: options.fields,
     outputDir: path.resolve(project.root, options.outputDir ?? LAYOUT.output),
-    today: options.today ?? new Date().toISOString().slice(0, 10),
+    today: options.today ?? defaultDate(),
     hashes: new FileHashes(project.root),
     styles: new Map(),
     stylesheets: new Map(),

@@ -1,8 +1,7 @@
-import { markdownToTree } from '../compose/markdown.js';
+import { SectionTrees } from '../compose/section-trees.js';
 import type { Project } from '../project/load-project.js';
 import type { Term } from '../project/taxonomy.js';
 import { matches } from '../sections/select.js';
-import type { Section } from '../sections/section.js';
 
 /** What covers one population × topic pair. */
 export interface CoverageCell {
@@ -25,11 +24,15 @@ export interface CoverageGrid {
 /**
  * Counts, for every population and topic, the sections a brief asking for just
  * that pair would pick (the rule `build` uses, so a section tagged `all` counts
- * for every population) and the distinct works they cite.
+ * for every population) and the distinct works they cite. `trees` lets a caller
+ * that also composes briefs parse each section once.
  */
-export function coverageGrid(project: Pick<Project, 'taxonomy' | 'sections'>): CoverageGrid {
+export function coverageGrid(project: Pick<Project, 'root' | 'taxonomy' | 'sections'>, trees = new SectionTrees(project.root)): CoverageGrid {
   const { populations, topics } = project.taxonomy;
-  const keys = new Map(project.sections.map((section) => [section, citedKeys(section)]));
+  // Citations as `build` finds them: parsed from Markdown, so code spans and links do not count.
+  const keys = new Map(
+    project.sections.map((section) => [section, trees.copy(section).citations.flatMap(({ match }) => match.items.map((item) => item.key))]),
+  );
   const rows = populations.map((population) =>
     topics.map((topic) => {
       const picked = project.sections.filter((section) => matches(section, { populations: [population.id], topics: [topic.id] }));
@@ -52,16 +55,4 @@ export function coverageCells(grid: CoverageGrid): CoverageCell[] {
 /** The largest section count of any cell (0 for an empty library). */
 export function maxSections(grid: CoverageGrid): number {
   return Math.max(0, ...coverageCells(grid).map((cell) => cell.sections.length));
-}
-
-/** Citation keys as `build` finds them: parsed from Markdown, so code spans and links do not count. */
-function citedKeys(section: Section): string[] {
-  const { citations } = markdownToTree({
-    markdown: section.body,
-    file: section.file,
-    firstLine: section.bodyLine,
-    headingOffset: 0,
-    firstCitation: 0,
-  });
-  return citations.flatMap(({ match }) => match.items.map((item) => item.key));
 }

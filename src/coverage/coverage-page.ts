@@ -1,7 +1,7 @@
 import { VERSION } from '../project/package-root.js';
 import type { CoverageGrid } from './coverage-grid.js';
 import { COVERAGE_CSS, coverageLegend, coverageSummary, coverageTable } from './coverage-table.js';
-import { html } from './html-template.js';
+import { html, styleText } from './html-template.js';
 
 /**
  * The coverage report as one self-contained HTML page: the heat-map table, its
@@ -16,19 +16,19 @@ export function coveragePage(grid: CoverageGrid, options: { title?: string } = {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="briefwright ${VERSION}">
 <title>${title}</title>
-<style>
+<style>${styleText(`
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; background: #fff; margin: 0; line-height: 1.45; }
 main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 0.5rem; }
 .table-scroll { overflow-x: auto; }
-${COVERAGE_CSS}
+${COVERAGE_CSS}`)}
 </style>
 </head>
 <body>
 <main>
 <h1>${title}</h1>
 <p>Each cell counts the sections a brief on that one population and topic would pick
-(sections tagged for all populations count in every row) and the distinct works they cite.
+(a section tagged for all populations counts for every population) and the distinct works they cite.
 Empty cells are where the evidence library is thin.</p>
 ${coverageLegend(grid)}
 <div class="table-scroll" role="region" aria-label="Coverage table" tabindex="0">

@@ -11,22 +11,26 @@ export interface CoverageTableOptions {
 }
 
 /**
- * The coverage grid as one data table that is also the heat map: populations are
- * row headers, topics column headers, and each cell says its counts in words, so
- * the colours only repeat what a screen reader already announces.
+ * The coverage grid as one data table that is also the heat map: one facet's
+ * terms are row headers, the other's column headers, and each cell says its
+ * counts in words, so the colours only repeat what a screen reader announces.
+ * The facet with more terms runs down the rows, so a wide taxonomy still fits
+ * the page.
  */
 export function coverageTable(grid: CoverageGrid, options: CoverageTableOptions = {}): SafeHtml {
   const max = maxSections(grid);
-  const header = grid.topics.map((topic) => html`<th scope="col">${topic.label}</th>`);
-  const rows = grid.rows.map((row, index) => {
-    const population = grid.populations[index]!;
-    return html`<tr><th scope="row">${population.label}</th>${row.map((cell) => coverageCell(grid, cell, max, options))}</tr>`;
-  });
+  const byTopic = grid.topics.length > grid.populations.length;
+  const [rowTerms, columnTerms] = byTopic ? [grid.topics, grid.populations] : [grid.populations, grid.topics];
+  const cellAt = (row: number, column: number) => (byTopic ? grid.rows[column]![row]! : grid.rows[row]![column]!);
+  const header = columnTerms.map((term) => html`<th scope="col">${term.label}</th>`);
+  const rows = rowTerms.map(
+    (term, row) => html`<tr><th scope="row">${term.label}</th>${columnTerms.map((_, column) => coverageCell(grid, cellAt(row, column), max, options))}</tr>\n`,
+  );
   return html`<table class="coverage">
 <caption>${options.caption ?? 'Sections and distinct sources for each population and topic'}</caption>
-<thead><tr><th scope="col">Population</th>${header}</tr></thead>
+<thead><tr><th scope="col">${byTopic ? 'Topic' : 'Population'}</th>${header}</tr></thead>
 <tbody>
-${rows.map((row) => html`${row}\n`)}</tbody>
+${rows}</tbody>
 </table>`;
 }
 
@@ -59,8 +63,8 @@ function coverageCell(grid: CoverageGrid, cell: CoverageCell, max: number, optio
   const sources = cell.sources.length;
   const words =
     count === 0
-      ? html`<span class="count">No sections</span>`
-      : html`<span class="count">${count} ${count === 1 ? 'section' : 'sections'}</span> <span class="sources">${sources} ${sources === 1 ? 'source' : 'sources'}</span>`;
+      ? html`<span class="cell-sections">No sections</span>`
+      : html`<span class="cell-sections">${count} ${count === 1 ? 'section' : 'sections'}</span> <span class="cell-sources">${sources} ${sources === 1 ? 'source' : 'sources'}</span>`;
   if (!options.cellLink) return html`<td class="heat-${level}">${words}</td>`;
   const population = grid.populations.find((term) => term.id === cell.population)?.label ?? cell.population;
   const topic = grid.topics.find((term) => term.id === cell.topic)?.label ?? cell.topic;
@@ -75,8 +79,8 @@ table.coverage th, table.coverage td { border: 1px solid #5f6b7a; padding: 0.5re
 table.coverage thead th { vertical-align: bottom; text-align: left; background: #f4f6f8; color: #1b1f24; }
 table.coverage tbody th { text-align: left; background: #f4f6f8; color: #1b1f24; font-weight: 600; }
 table.coverage td { min-width: 7.5rem; text-align: center; }
-table.coverage td .count, table.coverage td .sources { display: block; }
-table.coverage td .count { font-weight: 700; }
+table.coverage td .cell-sections, table.coverage td .cell-sources { display: block; }
+table.coverage td .cell-sections { font-weight: 700; }
 table.coverage td a { color: inherit; display: block; text-decoration: underline; text-underline-offset: 0.15em; }
 table.coverage td a:focus-visible { outline: 3px solid #000; outline-offset: 2px; box-shadow: 0 0 0 5px #fff; }
 ${HEAT_PALETTE.map((colours, level) => `.heat-${level} { background-color: ${colours.background}; color: ${colours.text}; }`).join('\n')}

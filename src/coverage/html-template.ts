@@ -35,3 +35,9 @@ function render(value: Interpolation): string {
   if (Array.isArray(value)) return value.map(render).join('');
   return escapeHtml(String(value));
 }
+
+/** CSS for a style element: kept as written (entities mean nothing there), but unable to end the element. */
+export function styleText(css: string): SafeHtml {
+  if (/<\/style/i.test(css)) throw new Error('stylesheet text contains </style');
+  return new SafeHtml(css);
+}

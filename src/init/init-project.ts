@@ -51,6 +51,5 @@ export async function initProject(options: { dir: string; force?: boolean; scaff
     await rename(temporary, path.join(root, target));
     files.push(target.replace(/^\.\//, ''));
   }
-  await mkdir(path.join(root, 'output'), { recursive: true });
   return { root, files: files.sort() };
 }

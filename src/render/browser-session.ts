@@ -125,7 +125,16 @@ export class BrowserSession {
     this.browser ??= (async () => {
       const found = this.options.browser();
       try {
-        const browser = await puppeteer.launch({ executablePath: found.path, args: LAUNCH_ARGS, headless: true });
+        const browser = await puppeteer.launch({
+          executablePath: found.path,
+          args: LAUNCH_ARGS,
+          headless: true,
+          // The commands end the browser themselves (close() in finally); puppeteer's
+          // own Ctrl-C handler would exit before a preview or watch shuts down cleanly.
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+        });
         const launched = this.browser;
         browser.on('disconnected', () => launched && this.forget(launched));
         return browser;
