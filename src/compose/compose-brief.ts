@@ -109,7 +109,6 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     referencesPage: options.pages?.get('references'),
     hangingIndent: formatted.hangingIndent,
     css: options.stylesheet.css,
-    logo: options.stylesheet.logo,
     theme: {
       name: request.theme,
       organization,

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { BriefwrightError, type SourceLocation } from '../errors.js';
@@ -45,7 +46,8 @@ const SCHEMA: Schema = {
 };
 
 const parser = unified().use(remarkParse).use(remarkGfm);
-const toHtmlTree = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SCHEMA);
+// Typographic quotes, dashes and ellipses, as Pandoc and Quarto print them.
+const toHtmlTree = unified().use(remarkSmartypants, { dashes: 'oldschool' }).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SCHEMA);
 
 /**
  * Turns a section's Markdown into an HTML tree. Pandoc-style citations become

@@ -29,6 +29,12 @@ describe('markdownToTree', () => {
     expect(toHtml(tree)).toContain('<code>[@notakey]</code>');
   });
 
+  it('prints typographic quotes and dashes, leaving citations intact', () => {
+    const { tree, citations } = convert(`The "blended" model -- as the review's authors put it [@a, pp. 3--5]...\n`);
+    expect(toHtml(tree)).toBe('<p>The “blended” model – as the review’s authors put it <span class="citation" data-citation="5"></span>…</p>');
+    expect(citations[0]!.match.items[0]).toMatchObject({ key: 'a', locator: '3-5' });
+  });
+
   it('renders GFM tables with header cells', () => {
     const { tree } = convert('| A | B |\n| - | - |\n| 1 | 2 |\n');
     expect(toHtml(tree)).toMatch(/<th>A<\/th>/);
