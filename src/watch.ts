@@ -10,7 +10,14 @@ import { LAYOUT } from './project/load-project.js';
  * run). The build itself decides which briefs the change affects. Resolves when
  * the process is interrupted.
  */
-export async function watchProject(options: { root: string; onChange: () => Promise<unknown>; io: Console; debounceMs?: number }): Promise<void> {
+export async function watchProject(options: {
+  root: string;
+  onChange: () => Promise<unknown>;
+  io: Console;
+  debounceMs?: number;
+  /** Stops watching when aborted (Ctrl-C stops it too). */
+  signal?: AbortSignal;
+}): Promise<void> {
   const { root, io } = options;
   const targets = [LAYOUT.content, LAYOUT.briefs, LAYOUT.templates, LAYOUT.styles, CONFIG_FILE].map((part) => path.join(root, part));
   let running: Promise<unknown> = options.onChange();
@@ -30,13 +37,17 @@ export async function watchProject(options: { root: string; onChange: () => Prom
     }, options.debounceMs ?? 200);
   };
   watcher.on('all', rerun);
+  await new Promise((resolve) => watcher.once('ready', resolve));
   io.out(`watching ${targets.map((target) => path.relative(root, target)).join(', ')} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
+      options.signal?.removeEventListener('abort', stop);
+      clearTimeout(timer);
       void watcher.close().then(resolve);
     };
     process.on('SIGINT', stop);
+    options.signal?.addEventListener('abort', stop);
   });
   await running;
 }
