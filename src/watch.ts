@@ -37,7 +37,7 @@ export async function watchProject(options: {
     }, options.debounceMs ?? 200);
   };
   watcher.on('all', rerun);
-  await new Promise((resolve) => watcher.once('ready', resolve));
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   io.out(`watching ${targets.map((target) => path.relative(root, target)).join(', ')} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = () => {
