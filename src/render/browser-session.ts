@@ -81,9 +81,15 @@ export class BrowserSession {
     return (await this.browser?.catch(() => undefined))?.process()?.pid;
   }
 
-  /** Starts the browser now, so it is ready when the first brief is. */
+  /** Starts the browser and opens its pages now, so they are ready when the first brief is. */
   warm(): void {
-    this.launch().catch(() => undefined);
+    const browser = this.launch();
+    void Promise.all(
+      Array.from({ length: this.options.pages }, async () => {
+        const pooled = await this.openPage();
+        if ((await browser) === (await this.browser)) this.idle.push(pooled);
+      }),
+    ).catch(() => undefined);
   }
 
   /** Closes every page and the browser. */
@@ -102,7 +108,7 @@ export class BrowserSession {
     try {
       const printing = (async () => {
         await pooled.page.setContent(html, { waitUntil: 'load', timeout });
-        await pooled.page.evaluateHandle('document.fonts.ready').catch(() => undefined);
+        // page.pdf() itself waits for document.fonts.ready before printing.
         return pooled.page.pdf({ timeout, ...pdf });
       })();
       const expired = new Promise<never>((_, reject) => {
