@@ -40,7 +40,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
   const trees = new SectionTrees(project.root);
   const cited = new Set<string>();
   for (const section of project.sections) {
-    const { citations, problems: markdownProblems } = trees.copy(section);
+    const { citations, problems: markdownProblems } = trees.get(section);
     markdownProblems.forEach((problem) => problems.add(problem));
     for (const { match, keyLocations } of citations) {
       match.items.forEach((item, index) => {

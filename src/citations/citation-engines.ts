@@ -1,4 +1,6 @@
 import CSL, { type CitationItem, type Engine } from 'citeproc';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 import { BriefwrightError } from '../errors.js';
 import type { CiteItem, CitationMatch } from './parse-citations.js';
 import type { CslItem } from './reference.js';
@@ -18,8 +20,8 @@ export function referenceAnchor(key: string): string {
 export interface FormattedCitations {
   /** One HTML fragment per citation, in the order given. */
   citations: string[];
-  /** The reference list in the style's order. */
-  bibliography: { id: string; html: string }[];
+  /** The reference list in the style's order, each entry also as plain text. */
+  bibliography: { id: string; html: string; text: string }[];
   /** Whether the style asks for hanging indents in the list. */
   hangingIndent: boolean;
 }
@@ -59,6 +61,7 @@ interface CachedEngine {
 export class CitationEngines {
   private readonly engines = new Map<string, CachedEngine>();
   private readonly renders = new Map<CachedEngine, WeakMap<ReadonlyMap<string, CslItem>, RenderCache>>();
+  private readonly texts = new Map<string, string>();
 
   /** Builds the engine for a style and locale now, so the first brief does not pay for it. */
   warm(style: CslStyle, locale: string): void {
@@ -101,7 +104,17 @@ export class CitationEngines {
       return `<a href="#${referenceAnchor(item.key)}">${authors} ${open || '('}${rest}${close || ')'}</a>`;
     });
     const { entries, hangingIndent } = renderer.bibliography();
-    return { citations, bibliography: entries, hangingIndent };
+    return { citations, bibliography: entries.map((entry) => ({ ...entry, text: this.plainText(entry.html) })), hangingIndent };
+  }
+
+  /** An entry as plain text (for tooltips), worked out once per entry. */
+  private plainText(html: string): string {
+    let text = this.texts.get(html);
+    if (text === undefined) {
+      text = toString(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim();
+      this.texts.set(html, text);
+    }
+    return text;
   }
 
   private cacheFor(cached: CachedEngine): RenderCache {

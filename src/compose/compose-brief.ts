@@ -1,8 +1,3 @@
-import type { Element, Root as HastRoot } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { BriefwrightError, ProblemCollector } from '../errors.js';
 import { referenceAnchor, type CitationEngines } from '../citations/citation-engines.js';
 import type { CslItem, Reference } from '../citations/reference.js';
@@ -12,8 +7,8 @@ import { VERSION } from '../project/package-root.js';
 import { didYouMean } from '../project/suggest.js';
 import type { Taxonomy } from '../project/taxonomy.js';
 import { KINDS, type Kind, type Section } from '../sections/section.js';
-import { CITATION_PLACEHOLDER, type LocatedCitation } from './markdown.js';
-import type { SectionTrees } from './section-trees.js';
+import type { LocatedCitation } from './markdown.js';
+import { PLACEHOLDER_PATTERN, type SectionTrees } from './section-trees.js';
 import type { Stylesheet } from './stylesheets.js';
 import type { TemplateSet } from './templates.js';
 
@@ -60,9 +55,9 @@ export interface ComposeOptions {
  */
 export function composeBrief(options: ComposeOptions): ComposedBrief {
   const { request, references } = options;
-  const trees = options.sections.map((section) => options.trees.copy(section));
-  const citations = trees.flatMap((tree) => tree.citations);
-  checkKeys(citations, references, request, trees.flatMap((tree) => tree.problems));
+  const rendered = options.sections.map((section) => options.trees.get(section));
+  const citations = rendered.flatMap((section) => section.citations);
+  checkKeys(citations, references, request, rendered.flatMap((section) => section.problems));
 
   const formatted = options.engines.format({
     style: options.style,
@@ -71,14 +66,14 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     citations: citations.map((citation) => citation.match),
     nocite: request.nocite,
   });
-  const titles = new Map(formatted.bibliography.map((entry) => [entry.id, plainText(entry.html)]));
+  const titles = new Map(formatted.bibliography.map((entry) => [referenceAnchor(entry.id), { id: entry.id, text: entry.text }]));
   const firstCitation = new Map<string, string>();
   let offset = 0;
   const sections = options.sections.map((section, index) => {
-    const { tree, citations: own } = trees[index]!;
-    fillCitations(tree, offset, formatted.citations, titles, firstCitation);
+    const { html, citations: own } = rendered[index]!;
+    const filled = fillCitations(html, offset, formatted.citations, titles, firstCitation);
     offset += own.length;
-    return { ...describe(section), html: toHtml(tree), page: options.pages?.get(`section-${section.id}`) };
+    return { ...describe(section), html: filled, page: options.pages?.get(`section-${section.id}`) };
   });
   const { brand } = options.stylesheet;
   const organization = request.organization || brand.organization || '';
@@ -153,34 +148,38 @@ function checkKeys(citations: LocatedCitation[], references: ReadonlyMap<string,
   problems.throwIfAny();
 }
 
-/** Replaces citation placeholders with formatted citations; links carry the entry as a tooltip. */
-function fillCitations(tree: HastRoot, offset: number, citations: string[], titles: Map<string, string>, first: Map<string, string>) {
-  const anchors = new Map([...titles.keys()].map((id) => [referenceAnchor(id), id]));
-  visit(tree, 'element', (node: Element) => {
-    const local = node.properties?.[CITATION_PLACEHOLDER];
-    if (local === undefined) return;
-    delete node.properties[CITATION_PLACEHOLDER];
-    const number = offset + Number(local);
-    const fragment = fromHtml(citations[number] ?? '', { fragment: true });
-    node.properties.id = `cite-${number}`;
-    node.children = fragment.children as Element['children'];
-    visit(node, 'element', (link: Element) => {
-      const href = link.tagName === 'a' ? String(link.properties?.href ?? '') : '';
-      const key = href.startsWith('#') ? anchors.get(href.slice(1)) : undefined;
-      if (!key) return;
-      link.properties.title = titles.get(key);
-      if (!first.has(key)) first.set(key, `cite-${number}`);
+/**
+ * Puts each formatted citation in its placeholder. Every link to a reference
+ * entry gets the entry as a tooltip, and the first citation of each work is
+ * remembered for the entry's link back.
+ */
+function fillCitations(
+  html: string,
+  offset: number,
+  citations: string[],
+  titles: Map<string, { id: string; text: string }>,
+  first: Map<string, string>,
+): string {
+  return html.replace(PLACEHOLDER_PATTERN, (_, local: string) => {
+    const id = `cite-${offset + Number(local)}`;
+    // The links are citeproc's output through our citation wrapper: <a href="#ref-…">.
+    const linked = (citations[offset + Number(local)] ?? '').replace(/<a href="#([^"]+)">/g, (whole, anchor: string) => {
+      const entry = titles.get(anchor);
+      if (!entry) return whole;
+      if (!first.has(entry.id)) first.set(entry.id, id);
+      return `<a href="#${anchor}" title="${escapeAttribute(entry.text)}">`;
     });
+    return `<span class="citation" id="${id}">${linked}</span>`;
   });
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
 function describe(section: Section) {
   const { body: _body, source: _source, extra, ...rest } = section;
   return { ...extra, ...rest };
-}
-
-function plainText(html: string): string {
-  return toString(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim();
 }
 
 function stringField(value: unknown): string | undefined {

@@ -1,21 +1,34 @@
+import { toHtml } from 'hast-util-to-html';
+import type { BriefwrightError } from '../errors.js';
 import type { Section } from '../sections/section.js';
-import { markdownToTree, type SectionTree } from './markdown.js';
+import { markdownToTree, type LocatedCitation } from './markdown.js';
+
+/** A section rendered to HTML once; its citations are placeholders numbered from 0. */
+export interface RenderedSection {
+  /** HTML with `<span class="citation" data-citation="N"></span>` where citation N goes. */
+  html: string;
+  citations: LocatedCitation[];
+  problems: BriefwrightError[];
+}
+
+/** Matches a citation placeholder in a rendered section; group 1 is its number. */
+export const PLACEHOLDER_PATTERN = /<span class="citation" data-citation="(\d+)"><\/span>/g;
 
 /**
- * Each section's Markdown parsed once per run, however many briefs pick it; a
- * brief gets its own copy of the tree to fill with its citations.
+ * Each section's Markdown parsed and rendered once per run, however many briefs
+ * pick it; briefs fill the placeholders with their own formatted citations.
  */
 export class SectionTrees {
-  private readonly trees = new WeakMap<Section, SectionTree>();
+  private readonly rendered = new WeakMap<Section, RenderedSection>();
 
   /** `root` is the project folder, where images are read from. */
   constructor(private readonly root: string) {}
 
-  /** A fresh copy of a section's tree; its citation placeholders count from 0. */
-  copy(section: Section): SectionTree {
-    let parsed = this.trees.get(section);
-    if (!parsed) {
-      parsed = markdownToTree({
+  /** A section rendered to HTML, with numbered citation placeholders. */
+  get(section: Section): RenderedSection {
+    let done = this.rendered.get(section);
+    if (!done) {
+      const parsed = markdownToTree({
         markdown: section.body,
         file: section.file,
         firstLine: section.bodyLine,
@@ -24,8 +37,9 @@ export class SectionTrees {
         firstCitation: 0,
         root: this.root,
       });
-      this.trees.set(section, parsed);
+      done = { html: toHtml(parsed.tree), citations: parsed.citations, problems: parsed.problems };
+      this.rendered.set(section, done);
     }
-    return { tree: structuredClone(parsed.tree), citations: parsed.citations, problems: parsed.problems };
+    return done;
   }
 }

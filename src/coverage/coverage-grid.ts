@@ -31,7 +31,7 @@ export function coverageGrid(project: Pick<Project, 'root' | 'taxonomy' | 'secti
   const { populations, topics } = project.taxonomy;
   // Citations as `build` finds them: parsed from Markdown, so code spans and links do not count.
   const keys = new Map(
-    project.sections.map((section) => [section, trees.copy(section).citations.flatMap(({ match }) => match.items.map((item) => item.key))]),
+    project.sections.map((section) => [section, trees.get(section).citations.flatMap(({ match }) => match.items.map((item) => item.key))]),
   );
   const rows = populations.map((population) =>
     topics.map((topic) => {
