@@ -3,15 +3,11 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { CitationEngines } from './citations/citation-engines.js';
 import { composeBrief } from './compose/compose-brief.js';
-import { SectionTrees } from './compose/section-trees.js';
-import { TemplateSet } from './compose/templates.js';
 import { BriefwrightError } from './errors.js';
-import { planBrief, resolveJob, type BriefPlan, type RunContext } from './plan.js';
-import { defaultDate, type BriefRequest } from './project/brief-request.js';
-import { loadConfig } from './project/config.js';
+import { openRun, planBrief, resolveJob, type BriefPlan, type RunContext } from './plan.js';
+import type { BriefRequest } from './project/brief-request.js';
 import { planJobs, type Job, type JobRequest } from './project/jobs.js';
-import { LAYOUT, loadProject } from './project/load-project.js';
-import { citedReferences, FileHashes, hash, writeRecord, type BuildRecord } from './record/build-record.js';
+import { citedReferences, hash, writeRecord, type BuildRecord } from './record/build-record.js';
 import { BrowserSession } from './render/browser-session.js';
 import { findChrome } from './render/find-chrome.js';
 import { printBrief } from './render/print-brief.js';
@@ -61,22 +57,8 @@ export interface BriefResult {
  * failing brief does not stop the others.
  */
 export async function build(options: BuildOptions): Promise<BriefResult[]> {
-  const project = await loadProject({ root: options.root });
-  const config = await loadConfig(project.root);
-  const templates = await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root });
-  const run: RunContext = {
-    project,
-    config,
-    templates,
-    fields: options.fields,
-    name: options.name,
-    outputDir: path.resolve(project.root, options.outputDir ?? LAYOUT.output),
-    today: options.today ?? defaultDate(),
-    hashes: new FileHashes(project.root),
-    styles: new Map(),
-    stylesheets: new Map(),
-    trees: new SectionTrees(project.root),
-  };
+  const run = await openRun(options);
+  const { project, config } = run;
   const jobs = await planJobs(project, options);
   const planned = (await Promise.all(jobs.map((job) => planJob(run, job)))).flat();
   const results: BriefResult[] = [];

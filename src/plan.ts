@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { resolveStyle, type CslStyle } from './citations/styles.js';
 import { loadStylesheet, type Stylesheet } from './compose/stylesheets.js';
-import type { SectionTrees } from './compose/section-trees.js';
-import type { LayoutSettings, TemplateSet } from './compose/templates.js';
-import { mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
-import type { ProjectConfig } from './project/config.js';
+import { SectionTrees } from './compose/section-trees.js';
+import { TemplateSet, type LayoutSettings } from './compose/templates.js';
+import { defaultDate, mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
+import { loadConfig, type ProjectConfig } from './project/config.js';
 import type { Job } from './project/jobs.js';
-import type { Project } from './project/load-project.js';
+import { LAYOUT, loadProject, type Project } from './project/load-project.js';
 import { readRecipe, type RecipeFields } from './project/recipe.js';
 import { describeInputs, FileHashes, readRecord, type BriefInputs } from './record/build-record.js';
 import { staleReasons } from './record/staleness.js';
@@ -39,6 +39,24 @@ export interface BriefPlan {
   inputs: BriefInputs;
   /** Empty when the outputs are current. */
   reasons: string[];
+}
+
+/** Loads a project and everything its briefs share, for one build or status run. */
+export async function openRun(options: { root: string; fields?: RecipeFields; name?: string; outputDir?: string; today?: string }): Promise<RunContext> {
+  const project = await loadProject({ root: options.root });
+  return {
+    project,
+    config: await loadConfig(project.root),
+    templates: await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root }),
+    fields: options.fields,
+    name: options.name,
+    outputDir: path.resolve(project.root, options.outputDir ?? LAYOUT.output),
+    today: options.today ?? defaultDate(),
+    hashes: new FileHashes(project.root),
+    styles: new Map(),
+    stylesheets: new Map(),
+    trees: new SectionTrees(project.root),
+  };
 }
 
 /** Resolves a job into the requests it stands for (several with `--each`). */

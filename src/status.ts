@@ -1,13 +1,7 @@
 import path from 'node:path';
-import { SectionTrees } from './compose/section-trees.js';
-import { TemplateSet } from './compose/templates.js';
 import { BriefwrightError } from './errors.js';
-import { planBrief, resolveJob, type RunContext } from './plan.js';
-import { loadConfig } from './project/config.js';
+import { openRun, planBrief, resolveJob } from './plan.js';
 import { planJobs, type JobRequest } from './project/jobs.js';
-import { LAYOUT, loadProject } from './project/load-project.js';
-import { FileHashes } from './record/build-record.js';
-import { defaultDate } from './project/brief-request.js';
 
 /** One brief's state: current, or stale with the reasons. */
 export interface BriefStatus {
@@ -24,19 +18,8 @@ export interface BriefStatus {
  * as its reason.
  */
 export async function status(options: JobRequest & { root: string; outputDir?: string; today?: string }): Promise<BriefStatus[]> {
-  const project = await loadProject({ root: options.root });
-  const run: RunContext = {
-    project,
-    config: await loadConfig(project.root),
-    templates: await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root }),
-    fields: options.fields,
-    outputDir: path.resolve(project.root, options.outputDir ?? LAYOUT.output),
-    today: options.today ?? defaultDate(),
-    hashes: new FileHashes(project.root),
-    styles: new Map(),
-    stylesheets: new Map(),
-    trees: new SectionTrees(project.root),
-  };
+  const run = await openRun(options);
+  const { project } = run;
   const relativeOutput = path.relative(project.root, run.outputDir).split(path.sep).join('/');
   const statuses: BriefStatus[] = [];
   for (const job of await planJobs(project, options)) {
