@@ -248,8 +248,6 @@ class RenderCache {
   private readonly sortKeys = new Map<string, unknown[]>();
   /** Each work and the works it could be confused with (they share a creator's family name). */
   private readonly related = new Map<string, Set<string>>();
-  /** Works with no namesake in the library: they print the same whatever else is cited. */
-  private readonly stable: string[];
   /** What citeproc's registry holds now. */
   private registered = new Set<string>();
   private hangingIndent = false;
@@ -261,7 +259,6 @@ class RenderCache {
     const byName = new Map<string, string[]>();
     for (const [id, item] of items) for (const name of familyNames(item)) byName.set(name, [...(byName.get(name) ?? []), id]);
     for (const [id, item] of items) this.related.set(id, new Set([id, ...familyNames(item).flatMap((name) => byName.get(name)!)]));
-    this.stable = [...items.keys()].filter((id) => this.related.get(id)!.size === 1);
   }
 
   /** A renderer for a brief that cites or lists `works`. */
@@ -312,10 +309,10 @@ class RenderCache {
    * Readies citeproc's registry to render `works`: of the works related to them,
    * exactly `needed` must be registered; anything else may stay. Registry
    * updates cost citeproc time in proportion to what changes, so the registry
-   * starts with every work that has no namesake and changes as little as it can.
+   * grows as briefs need works and changes no more than it must.
    */
   private register(works: string[], needed: string[]): void {
-    const next = new Set(this.registered.size === 0 ? this.stable : this.registered);
+    const next = new Set(this.registered);
     for (const id of works) for (const related of this.related.get(id) ?? [id]) next.delete(related);
     for (const id of needed) next.add(id);
     if (next.size === this.registered.size && [...next].every((id) => this.registered.has(id))) return;
