@@ -81,7 +81,7 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     for (const plan of toBuild) engines.warm(plan.style, plan.request.locale);
     // Twice as many briefs in flight as pages, so the next briefs are composed
     // while the browser prints: the pages never wait for Node.
-    const limit = pLimit(concurrency * 2);
+    const limit = pLimit(concurrency + 1);
     await Promise.all(
       toBuild.map((plan) =>
         limit(async () => {
@@ -123,8 +123,11 @@ async function buildBrief(
   const reasons = plan.reasons.length > 0 ? plan.reasons : ['rebuild forced'];
   const warnings: string[] = [];
   try {
-    const compose = (pages?: ReadonlyMap<string, number>) =>
-      composeBrief({
+    // Composing is synchronous; letting pending browser messages through first
+    // keeps the pages printing while Node composes the next brief.
+    const compose = async (pages?: ReadonlyMap<string, number>) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return composeBrief({
         request,
         sections,
         taxonomy: run.project.taxonomy,
@@ -137,6 +140,7 @@ async function buildBrief(
         pages,
         trees: run.trees,
       });
+    };
     const { composed, pdf, overBudget } = await renderBrief({
       compose,
       print: request.formats.includes('pdf') ? (html) => printBrief({ browser: tools.browser, html, request, taxonomy: run.project.taxonomy }) : undefined,
