@@ -121,7 +121,10 @@ try {
   console.log(`briefwright benchmark: ${RECIPES} recipes, ${JOBS} pages in the browser pool, ${os.availableParallelism()} cores\n`);
   const finished: number[] = [];
   const coldStart = performance.now();
-  const cold = await withBrowserMemory(() => timed(() => build({ root, jobs: JOBS, onBrief: () => finished.push((performance.now() - coldStart) / 1000) })));
+  // Timed without memory sampling: reading /proc for every Chromium process is
+  // itself work that would slow the build it measures. Memory is sampled on a
+  // forced rebuild afterwards.
+  const cold = { result: await timed(() => build({ root, jobs: JOBS, onBrief: () => finished.push((performance.now() - coldStart) / 1000) })) };
   const firstBrief = finished[0] ?? 0;
   const steady = finished.length > 1 ? (finished.length - 1) / (finished.at(-1)! - firstBrief) : 0;
   const results = cold.result.result;
@@ -148,6 +151,7 @@ try {
   const edit = await timed(() => build({ root, jobs: JOBS }));
   const editBuilt = edit.result.filter((r) => r.status === 'built').length;
 
+  const memory = await withBrowserMemory(() => build({ root, jobs: JOBS, force: true }));
   const nodePeak = process.resourceUsage().maxRSS / 1024;
   const rows: [string, string, string][] = [
     ['cold build', `${coldSeconds.toFixed(2)} s, ${(results.length / coldSeconds).toFixed(1)} briefs/s`, ''],
@@ -161,8 +165,8 @@ try {
     ['unchanged / cold', `${(unchanged.seconds / coldSeconds).toFixed(3)}×`, ''],
     [`edit of reference ${key}`, `${edit.seconds.toFixed(2)} s, ${editBuilt} rebuilt`, `target: the ${expected} citing it`],
     ['peak memory, node', `${nodePeak.toFixed(0)} MiB`, ''],
-    ['peak memory, browser', `${cold.peakBrowserMiB.toFixed(0)} MiB`, ''],
-    ['peak memory, whole run', `${(nodePeak + cold.peakBrowserMiB).toFixed(0)} MiB`, 'target ≤ 1024 MiB'],
+    ['peak memory, browser', `${memory.peakBrowserMiB.toFixed(0)} MiB`, 'sum of Chromium processes (PSS), forced rebuild'],
+    ['peak memory, whole run', `${(nodePeak + memory.peakBrowserMiB).toFixed(0)} MiB`, 'target ≤ 1024 MiB'],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padEnd(28)} ${target}`);
