@@ -21,6 +21,8 @@ export const LAUNCH_ARGS = [
   '--proxy-server=http://127.0.0.1:9',
   '--proxy-bypass-list=<-loopback>',
   '--dns-prefetch-disable',
+  // No spare renderer kept warm for tabs that never open: a run holds only its pages.
+  '--disable-features=SpareRendererForSitePerProcess,Translate,MediaRouter,OptimizationHints',
 ];
 
 interface PooledPage {
@@ -47,6 +49,7 @@ export interface BrowserSessionOptions {
 export class BrowserSession {
   private browser?: Promise<Browser>;
   private idle: PooledPage[] = [];
+  private readonly claimed = new WeakSet<Page>();
   private readonly limit: LimitFunction;
 
   constructor(private readonly options: BrowserSessionOptions) {
@@ -164,7 +167,10 @@ export class BrowserSession {
 
   private async openPage(options: { javaScript?: boolean } = {}): Promise<PooledPage> {
     const browser = await this.launch();
-    const page = await browser.newPage();
+    // The tab Chromium opens at start is used rather than left idle beside the pool.
+    const blank = (await browser.pages()).find((candidate) => candidate.url() === 'about:blank' && !this.claimed.has(candidate));
+    const page = blank ?? (await browser.newPage());
+    this.claimed.add(page);
     // Briefs are static documents: no script of theirs runs. They embed what they
     // use as data: URIs, and anything else they name goes nowhere: the launch
     // flags route every connection to a proxy that does not exist. (Request
