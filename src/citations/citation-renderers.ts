@@ -1,0 +1,136 @@
+import type { CitationItem, Engine } from 'citeproc';
+import type { CslItem } from './reference.js';
+
+/** Renders one brief's citations and references. */
+export interface Renderer {
+  cluster(items: CitationItem[]): string;
+  bibliography(): { entries: { id: string; html: string }[]; hangingIndent: boolean };
+}
+
+/** Renders everything for one brief with the registry holding exactly its works. */
+export class BriefRenderer implements Renderer {
+  constructor(
+    private readonly engine: Engine,
+    cited: string[],
+    uncited: string[],
+  ) {
+    // First-cited order: numeric styles number by it.
+    engine.updateItems(cited);
+    engine.updateUncitedItems(uncited);
+  }
+
+  cluster(items: CitationItem[]): string {
+    return this.engine.makeCitationCluster(items);
+  }
+
+  bibliography() {
+    const made = this.engine.makeBibliography();
+    if (!made) return { entries: [], hangingIndent: false };
+    return {
+      entries: made[1].map((entry, index) => ({ id: made[0].entry_ids[index]![0]!, html: unwrapEntry(entry) })),
+      hangingIndent: Boolean(made[0].hangingindent),
+    };
+  }
+}
+
+/**
+ * Entries and citations rendered in a run, for one engine and one library (see
+ * CitationEngines for why reusing them is exact).
+ */
+export class RenderCache {
+  private readonly entries = new Map<string, string>();
+  private readonly clusters = new Map<string, string>();
+  private readonly sortKeys = new Map<string, unknown[]>();
+  /** Each work and the works it could be confused with (they share a creator's family name). */
+  private readonly related = new Map<string, Set<string>>();
+  /** What citeproc's registry holds now. */
+  private registered = new Set<string>();
+  private hangingIndent = false;
+
+  constructor(
+    private readonly engine: Engine,
+    items: ReadonlyMap<string, CslItem>,
+  ) {
+    const byName = new Map<string, string[]>();
+    for (const [id, item] of items) for (const name of familyNames(item)) byName.set(name, [...(byName.get(name) ?? []), id]);
+    for (const [id, item] of items) this.related.set(id, new Set([id, ...familyNames(item).flatMap((name) => byName.get(name)!)]));
+  }
+
+  /** A renderer for a brief that cites or lists `works`. */
+  forBrief(works: string[]): Renderer {
+    const present = new Set(works);
+    // The works whose presence can change how these render: those the brief also
+    // cites that share a creator's family name with one of them.
+    const context = (ids: string[]) =>
+      [...new Set(ids.flatMap((id) => [...(this.related.get(id) ?? [id])].filter((other) => other === id || present.has(other))))].sort();
+    return {
+      cluster: (items) => {
+        const needed = context(items.map((item) => item.id));
+        const key = `${JSON.stringify(items)}|${needed.join(' ')}`;
+        let html = this.clusters.get(key);
+        if (html === undefined) {
+          this.register(items.map((item) => item.id), needed);
+          html = this.engine.makeCitationCluster(items);
+          this.clusters.set(key, html);
+        }
+        return html;
+      },
+      bibliography: () => {
+        const entries = works.map((id) => ({ id, html: this.entry(id, context([id])) }));
+        const keyed = new Map(works.map((id, seq) => [id, { sortkeys: this.sortKeys.get(id), seq }]));
+        entries.sort((a, b) => this.engine.registry.sorter.compareKeys(keyed.get(a.id)!, keyed.get(b.id)!));
+        return { entries, hangingIndent: this.hangingIndent };
+      },
+    };
+  }
+
+  private entry(id: string, needed: string[]): string {
+    const key = `${id}|${needed.join(' ')}`;
+    let html = this.entries.get(key);
+    if (html === undefined) {
+      this.register([id], needed);
+      const made = this.engine.makeBibliography({ select: [{ field: 'id', value: id }] });
+      html = '';
+      if (made) {
+        this.hangingIndent = Boolean(made[0].hangingindent);
+        if (made[1][0] !== undefined) html = unwrapEntry(made[1][0]);
+      }
+      this.entries.set(key, html);
+    }
+    return html;
+  }
+
+  /**
+   * Readies citeproc's registry to render `works`: of the works related to them,
+   * exactly `needed` must be registered; anything else may stay. Registry
+   * updates cost citeproc time in proportion to what changes, so the registry
+   * grows as briefs need works and changes no more than it must.
+   */
+  private register(works: string[], needed: string[]): void {
+    const next = new Set(this.registered);
+    for (const id of works) for (const related of this.related.get(id) ?? [id]) next.delete(related);
+    for (const id of needed) next.add(id);
+    if (next.size === this.registered.size && [...next].every((id) => this.registered.has(id))) return;
+    this.engine.updateItems([...next]);
+    this.registered = next;
+    for (const id of next) {
+      if (!this.sortKeys.has(id)) this.sortKeys.set(id, this.engine.registry.registry[id]?.sortkeys ?? []);
+    }
+  }
+}
+
+/** Every creator family name (or literal name) of a work, lowercased; its title when it has none. */
+function familyNames(item: CslItem): string[] {
+  const names: string[] = [];
+  for (const role of ['author', 'editor', 'translator', 'compiler', 'director', 'collection-editor', 'container-author']) {
+    const list = item[role];
+    if (Array.isArray(list)) {
+      for (const name of list as { family?: string; literal?: string }[]) names.push((name.family ?? name.literal ?? '').toLowerCase());
+    }
+  }
+  return names.length > 0 ? [...new Set(names)] : [`title:${String(item.title ?? '').toLowerCase()}`];
+}
+
+function unwrapEntry(entry: string): string {
+  return entry.trim().replace(/^<div class="csl-entry">/, '').replace(/<\/div>$/, '');
+}
