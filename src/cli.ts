@@ -335,10 +335,19 @@ async function runInit(dir: string, force: boolean, io: Console): Promise<number
 }
 
 async function runAudit(root: string, files: string[], chrome: string | undefined, io: Console): Promise<number> {
-  const problems = await auditOutputs({ root: path.resolve(root), files, chrome });
+  let validated = true;
+  const problems = await auditOutputs({
+    root: path.resolve(root),
+    files,
+    chrome,
+    onWarning: (message) => {
+      validated = false;
+      io.err(`warning: ${message}`);
+    },
+  });
   for (const problem of problems) io.err(`error: ${problem.format()}`);
   if (problems.length === 0) {
-    io.out('built briefs pass the accessibility audit (axe-core) and the W3C HTML checker');
+    io.out(`built briefs pass the accessibility audit (axe-core)${validated ? ' and the W3C HTML checker' : ''}`);
     return ExitCode.ok;
   }
   io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} found`);

@@ -14,7 +14,14 @@ import { validateHtml } from './html-validity.js';
  * real Chromium (screen and print) and the W3C Nu HTML checker. Returns one
  * problem per violation, naming the file (and line, for validity errors).
  */
-export async function auditOutputs(options: { root: string; outputDir?: string; files?: readonly string[]; chrome?: string }): Promise<BriefwrightError[]> {
+export async function auditOutputs(options: {
+  root: string;
+  outputDir?: string;
+  files?: readonly string[];
+  chrome?: string;
+  /** Told what could not be checked (the HTML checker needs Java). */
+  onWarning?: (message: string) => void;
+}): Promise<BriefwrightError[]> {
   const outputDir = path.resolve(options.root, options.outputDir ?? LAYOUT.output);
   const files = options.files?.length
     ? options.files.map((file) => path.resolve(file))
@@ -27,7 +34,12 @@ export async function auditOutputs(options: { root: string; outputDir?: string; 
   const session = new BrowserSession({ browser: () => findChrome({ flag: options.chrome, config: config.chrome }), pages: 2 });
   try {
     const [validity, accessibility] = await Promise.all([
-      validateHtml(files, { display }),
+      validateHtml(files, { display }).catch((error: unknown) => {
+        // Without Java the accessibility audit still runs; say what was skipped.
+        if (!(error instanceof BriefwrightError) || !/needs Java/.test(error.message)) throw error;
+        options.onWarning?.(`${error.message}; HTML validity was not checked`);
+        return [];
+      }),
       Promise.all(files.map(async (file) => ({ file, violations: await auditAccessibility(session, await readFile(file, 'utf8')) }))),
     ]);
     return [
