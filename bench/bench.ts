@@ -12,7 +12,15 @@ import { loadProject } from '../src/project/load-project.js';
 import { PACKAGE_ROOT } from '../src/project/package-root.js';
 import { resolveRequest } from '../src/project/brief-request.js';
 import { selectSections } from '../src/sections/select.js';
-import { LAUNCH_ARGS } from '../src/render/browser-session.js';
+import { BrowserSession, LAUNCH_ARGS } from '../src/render/browser-session.js';
+import { CitationEngines } from '../src/citations/citation-engines.js';
+import type { CitationMatch } from '../src/citations/parse-citations.js';
+import { resolveStyle } from '../src/citations/styles.js';
+import { composeBrief } from '../src/compose/compose-brief.js';
+import { SectionTrees } from '../src/compose/section-trees.js';
+import { loadStylesheet } from '../src/compose/stylesheets.js';
+import { TemplateSet } from '../src/compose/templates.js';
+import type { Section } from '../src/sections/section.js';
 import { findChrome } from '../src/render/find-chrome.js';
 
 const args = process.argv.slice(2);
@@ -112,6 +120,56 @@ async function bareFloor(root: string, options: { outline?: boolean } = {}): Pro
   return (performance.now() - started) / 1000;
 }
 
+/** The citation work of one brief against its PDF time, on a warm engine. */
+async function citationShare(root: string): Promise<{ count: number; engineMs: number; formatMs: number; reusedMs: number; printMs: number }> {
+  const project = await loadProject({ root });
+  const trees = new SectionTrees(root);
+  const request = resolveRequest({ fields: { populations: ['all'] }, taxonomy: project.taxonomy, today: '2026-11-23' });
+  const sections: Section[] = [];
+  let citations: CitationMatch[] = [];
+  for (const section of selectSections(project.sections, request)) {
+    if (citations.length >= 30) break;
+    sections.push(section);
+    citations = [...citations, ...trees.get(section).citations.map((c) => c.match)];
+  }
+  const style = resolveStyle('apa', { root });
+  const engines = new CitationEngines();
+  let started = performance.now();
+  engines.warm(style, 'en-US');
+  const engineMs = performance.now() - started;
+  const format = () => engines.format({ style, locale: 'en-US', items: project.references.items, citations, fresh: true });
+  format();
+  started = performance.now();
+  format();
+  const formatMs = performance.now() - started;
+  const reuse = () => engines.format({ style, locale: 'en-US', items: project.references.items, citations });
+  reuse();
+  started = performance.now();
+  reuse();
+  const reusedMs = performance.now() - started;
+  const html = composeBrief({
+    request: { ...request, name: 'share' },
+    sections,
+    taxonomy: project.taxonomy,
+    references: project.references.byId,
+    items: project.references.items,
+    style,
+    engines,
+    templates: await TemplateSet.load({ dir: path.join(PACKAGE_ROOT, 'templates'), displayRoot: PACKAGE_ROOT }),
+    stylesheet: await loadStylesheet({ stylesDir: path.join(PACKAGE_ROOT, 'styles'), theme: 'default' }),
+    trees,
+  }).html;
+  const session = new BrowserSession({ browser: () => findChrome(), pages: 1 });
+  try {
+    await session.print(html, { format: 'Letter', printBackground: true, tagged: true, outline: true });
+    started = performance.now();
+    await session.print(html, { format: 'Letter', printBackground: true, tagged: true, outline: true });
+    return { count: citations.length, engineMs, formatMs, reusedMs, printMs: performance.now() - started };
+  } finally {
+    await session.close();
+  }
+}
+
 async function timed<T>(task: () => Promise<T>): Promise<{ result: T; seconds: number }> {
   const started = performance.now();
   const result = await task();
@@ -155,6 +213,7 @@ try {
 
   const memory = await withBrowserMemory(() => build({ root, jobs: JOBS, force: true }));
   const nodePeak = memory.peakNodeMiB;
+  const citation = await citationShare(root);
   const rows: [string, string, string][] = [
     ['cold build', `${coldSeconds.toFixed(2)} s, ${(results.length / coldSeconds).toFixed(1)} briefs/s`, ''],
     ['  first brief after', `${firstBrief.toFixed(2)} s`, 'start-up: project, citation engine, browser'],
@@ -163,6 +222,9 @@ try {
     ['cold build / floor', `${(coldSeconds / floor).toFixed(2)}×`, 'target ≤ 1.25×'],
     ['  floor with bookmarks', `${floorWithOutline.toFixed(2)} s`, 'page.pdf({ outline: true }): what the PDF promises costs'],
     ['  cold build / that', `${(coldSeconds / floorWithOutline).toFixed(2)}×`, ''],
+    ['citation engine built once', `${citation.engineMs.toFixed(0)} ms`, 'APA, en-US, before the first brief'],
+    [`citations of a ${citation.count}-citation brief`, `${citation.formatMs.toFixed(1)} ms`, `${((citation.formatMs / citation.printMs) * 100).toFixed(1)}% of its ${citation.printMs.toFixed(0)} ms PDF print, rendered afresh`],
+    ['  the same, renders reused', `${citation.reusedMs.toFixed(1)} ms`, `${((citation.reusedMs / citation.printMs) * 100).toFixed(1)}%, as in a batch`],
     ['unchanged rebuild', `${unchanged.seconds.toFixed(2)} s, ${unchangedBuilt} rebuilt`, 'target ≤ 1 s, 0 rebuilt'],
     ['unchanged / cold', `${(unchanged.seconds / coldSeconds).toFixed(3)}×`, ''],
     [`edit of reference ${key}`, `${edit.seconds.toFixed(2)} s, ${editBuilt} rebuilt`, `target: the ${expected} citing it`],
