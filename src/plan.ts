@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { resolveStyle, type CslStyle } from './citations/styles.js';
 import { loadStylesheet, type Stylesheet } from './compose/stylesheets.js';
+import { referencedImages } from './compose/images.js';
 import { SectionTrees } from './compose/section-trees.js';
 import { TemplateSet, type LayoutSettings } from './compose/templates.js';
 import { defaultDate, mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
@@ -87,6 +88,7 @@ export async function planBrief(run: RunContext, request: BriefRequest): Promise
   const files = await run.hashes.of([
     ...run.templates.files(request.template).map((template) => path.resolve(run.project.root, template.file)),
     ...stylesheet.files,
+    ...sections.flatMap((section) => referencedImages(section, run.project.root)),
   ]);
   const inputs = describeInputs({ request, taxonomySource: run.project.taxonomySource, sections, files, style });
   const reasons = staleReasons({

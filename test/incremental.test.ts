@@ -108,3 +108,15 @@ describe('incremental builds', () => {
     expect((await stale()).swd).toContain('recipe briefs/swd.yaml changed');
   });
 });
+
+describe('images as inputs', () => {
+  it('an edited image makes the briefs showing it stale', async () => {
+    await edit('briefs/swd.yaml', (text) => text.replace('template: broken\n', ''));
+    await writeFile(path.join(root, 'content/sections/recommendations/chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
+    await edit('content/sections/recommendations/udl.md', (text) => `${text}\n![Chart of device access](chart.svg)\n`);
+    await build({ root });
+    expect(await stale()).toEqual({});
+    await writeFile(path.join(root, 'content/sections/recommendations/chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>');
+    expect(await stale()).toEqual({ swd: ['file content/sections/recommendations/chart.svg changed'] });
+  });
+});

@@ -20,11 +20,15 @@ export const DECORATIVE = 'decorative';
  * Embeds every image of a section as a data URI, so a brief stands alone and
  * printing never fetches anything. An image must be a file inside the project,
  * next to (or below) the section; a remote URL is refused, never fetched. An
- * image needs alt text unless it is marked decorative. Problems are returned,
- * one per image, with where the image was written.
+ * image needs alt text unless it is marked decorative. Returns the problems, one
+ * per image with where it was written, and the image files embedded.
  */
-export function embedImages(tree: HastRoot, options: { root: string; file: string; firstLine: number }): BriefwrightError[] {
+export function embedImages(
+  tree: HastRoot,
+  options: { root: string; file: string; firstLine: number },
+): { problems: BriefwrightError[]; files: string[] } {
   const problems: BriefwrightError[] = [];
+  const files: string[] = [];
   visit(tree, 'element', (node: Element) => {
     if (node.tagName !== 'img') return;
     const location: SourceLocation = {
@@ -60,12 +64,29 @@ export function embedImages(tree: HastRoot, options: { root: string; file: strin
       problems.push(new BriefwrightError(`image '${url}' not found`, { location }));
     } else {
       node.properties.src = `data:${type};base64,${readFileSync(file).toString('base64')}`;
+      files.push(file);
     }
   });
-  return problems;
+  return { problems, files };
 }
 
 /** The message for an image without alt text. */
 export function missingAlt(url: string): string {
   return `image has no alt text; describe it (![what it shows](${url})) or mark it decorative (![](${url} "${DECORATIVE}"))`;
+}
+
+/**
+ * The project files a section's images name, found without parsing its
+ * Markdown (so deciding whether a brief is stale stays fast). It may name a file
+ * the Markdown does not embed, never the other way round.
+ */
+export function referencedImages(section: { body: string; file: string }, root: string): string[] {
+  const urls = [
+    ...[...section.body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g)].map((match) => match[1]!),
+    ...[...section.body.matchAll(/<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi)].map((match) => match[1]!),
+  ];
+  return urls
+    .filter((url) => !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//'))
+    .map((url) => path.resolve(root, path.dirname(section.file), decodeURI(url)))
+    .filter((file) => !path.relative(root, file).startsWith('..') && existsSync(file));
 }

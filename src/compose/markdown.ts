@@ -25,6 +25,8 @@ export interface SectionTree {
   citations: LocatedCitation[];
   /** Images without alt text, remote or missing images. */
   problems: BriefwrightError[];
+  /** Absolute paths of the images embedded (inputs of the brief, like the section itself). */
+  images: string[];
 }
 
 /** The element that stands for citation number `index` until citations are formatted. */
@@ -121,10 +123,10 @@ export function markdownToTree(options: {
   });
 
   const tree = toHtmlTree.runSync(mdast, markdown) as HastRoot;
-  const imageProblems = embedImages(tree, { root: options.root, file, firstLine });
+  const { problems: imageProblems, files: images } = embedImages(tree, { root: options.root, file, firstLine });
   // One problem per image: a Markdown image without alt was reported above.
   problems.push(...imageProblems.filter((problem) => !problems.some((p) => p.location?.line === problem.location?.line && p.message === problem.message)));
-  return { tree, citations, problems };
+  return { tree, citations, problems, images };
 }
 
 function indexLines(text: string): number[] {

@@ -9,6 +9,8 @@ export interface RenderedSection {
   html: string;
   citations: LocatedCitation[];
   problems: BriefwrightError[];
+  /** Image files the section embeds. */
+  images: string[];
 }
 
 /** Matches a citation placeholder in a rendered section; group 1 is its number. */
@@ -37,7 +39,7 @@ export class SectionTrees {
         firstCitation: 0,
         root: this.root,
       });
-      done = { html: toHtml(parsed.tree), citations: parsed.citations, problems: parsed.problems };
+      done = { html: toHtml(parsed.tree), citations: parsed.citations, problems: parsed.problems, images: parsed.images };
       this.rendered.set(section, done);
     }
     return done;
