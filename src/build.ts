@@ -79,13 +79,13 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     // Chromium starts in its own process while the citation engines are built here.
     if (toBuild.some((plan) => plan.request.formats.includes('pdf'))) browser.warm();
     for (const plan of toBuild) engines.warm(plan.style, plan.request.locale);
-    // Twice as many briefs in flight as pages, so the next briefs are composed
-    // while the browser prints: the pages never wait for Node.
+    // One brief more in flight than there are pages: it is composed while the
+    // pages print, so they never wait for Node, and Node never holds up their messages.
     const limit = pLimit(concurrency + 1);
     await Promise.all(
       toBuild.map((plan) =>
         limit(async () => {
-          const result = await buildBrief(run, plan, { browser, engines, strict: options.strict ?? false, force: options.force ?? false });
+          const result = await buildBrief(run, plan, { browser, engines, strict: options.strict ?? false });
           results.push(result);
           options.onBrief?.(result);
         }),
@@ -117,7 +117,7 @@ async function planOrFail(run: RunContext, request: BriefRequest): Promise<Brief
 async function buildBrief(
   run: RunContext,
   plan: BriefPlan,
-  tools: { browser: BrowserSession; engines: CitationEngines; strict: boolean; force: boolean },
+  tools: { browser: BrowserSession; engines: CitationEngines; strict: boolean },
 ): Promise<BriefResult> {
   const { request, sections } = plan;
   const reasons = plan.reasons.length > 0 ? plan.reasons : ['rebuild forced'];

@@ -2,6 +2,7 @@ import { CitationEngines } from './citations/citation-engines.js';
 import { resolveStyle } from './citations/styles.js';
 import { composeBrief } from './compose/compose-brief.js';
 import { SectionTrees } from './compose/section-trees.js';
+import { unknownKeys } from './citations/unknown-keys.js';
 import { loadStylesheet } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
 import { BriefwrightError, ProblemCollector } from './errors.js';
@@ -10,7 +11,6 @@ import { loadConfig } from './project/config.js';
 import { readProject, type Project } from './project/load-project.js';
 import type { Reference } from './citations/reference.js';
 import { readRecipe } from './project/recipe.js';
-import { didYouMean } from './project/suggest.js';
 import { selectSections } from './sections/select.js';
 
 /** What `check` found: problems (errors) and warnings. */
@@ -42,18 +42,8 @@ export async function check(options: { root: string }): Promise<CheckReport> {
   for (const section of project.sections) {
     const { citations, problems: markdownProblems } = trees.get(section);
     markdownProblems.forEach((problem) => problems.add(problem));
-    for (const { match, keyLocations } of citations) {
-      match.items.forEach((item, index) => {
-        cited.add(item.key);
-        if (!references.has(item.key)) {
-          problems.add(
-            new BriefwrightError(`unknown citation key '${item.key}'${didYouMean(item.key, references.keys())}`, {
-              location: keyLocations[index],
-            }),
-          );
-        }
-      });
-    }
+    for (const { match } of citations) for (const item of match.items) cited.add(item.key);
+    unknownKeys(citations, references).forEach((problem) => problems.add(problem));
   }
   const templates = await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root }).catch((error) => {
     problems.add(error);

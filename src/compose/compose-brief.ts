@@ -1,5 +1,6 @@
 import { BriefwrightError, ProblemCollector } from '../errors.js';
 import { referenceAnchor, type CitationEngines } from '../citations/citation-engines.js';
+import { unknownKeys } from '../citations/unknown-keys.js';
 import type { CslItem, Reference } from '../citations/reference.js';
 import type { CslStyle } from '../citations/styles.js';
 import type { BriefRequest } from '../project/brief-request.js';
@@ -123,18 +124,7 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
 
 function checkKeys(citations: LocatedCitation[], references: ReadonlyMap<string, Reference>, request: BriefRequest, earlier: BriefwrightError[]) {
   const problems = new ProblemCollector();
-  earlier.forEach((problem) => problems.add(problem));
-  for (const { match, keyLocations } of citations) {
-    match.items.forEach((item, index) => {
-      if (!references.has(item.key)) {
-        problems.add(
-          new BriefwrightError(`unknown citation key '${item.key}'${didYouMean(item.key, references.keys())}`, {
-            location: keyLocations[index],
-          }),
-        );
-      }
-    });
-  }
+  [...earlier, ...unknownKeys(citations, references)].forEach((problem) => problems.add(problem));
   const nocite = request.nocite === '*' ? [] : request.nocite;
   for (const key of nocite) {
     if (!references.has(key)) {

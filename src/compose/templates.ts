@@ -51,13 +51,14 @@ export class TemplateSet {
         names.map(async (name) => {
           const full = path.join(folder, name);
           const raw = await readFile(full, 'utf8');
-          const head = FRONT_MATTER.exec(raw)?.[0] ?? '';
+          const match = FRONT_MATTER.exec(raw);
+          const head = match?.[0] ?? '';
           return {
             name: name.slice(0, -4),
             file: path.relative(options.displayRoot, full).split(path.sep).join('/'),
             text: raw.slice(head.length),
             firstLine: head === '' ? 1 : head.split('\n').length,
-            head: head === '' ? undefined : FRONT_MATTER.exec(raw)![1],
+            head: match?.[1],
           };
         }),
       );
