@@ -3,7 +3,7 @@
 // Prints cold build time against a bare-puppeteer floor measured in the same run,
 // an unchanged rebuild, a one-reference edit rebuild, and peak memory.
 import { readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer';
@@ -22,6 +22,7 @@ import { loadStylesheet } from '../src/compose/stylesheets.js';
 import { TemplateSet } from '../src/compose/templates.js';
 import type { Section } from '../src/sections/section.js';
 import { findChrome } from '../src/render/find-chrome.js';
+import { makeProject } from './synthetic-project.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -60,40 +61,6 @@ async function withBrowserMemory<T>(task: () => Promise<T>): Promise<{ result: T
   } finally {
     clearInterval(timer);
   }
-}
-
-async function makeProject(): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'briefwright-bench-'));
-  await cp(path.join(PACKAGE_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
-  await mkdir(path.join(root, 'briefs'));
-  const project = await loadProject({ root });
-  const { populations, topics } = project.taxonomy;
-  const combos: { population: string; topics: string[] }[] = [];
-  for (const population of populations) {
-    combos.push({ population: population.id, topics: [] });
-    for (const topic of topics) combos.push({ population: population.id, topics: [topic.id] });
-    for (let i = 0; i + 1 < topics.length; i += 1) combos.push({ population: population.id, topics: [topics[i]!.id, topics[i + 1]!.id] });
-  }
-  const usable = combos.filter((combo) => {
-    try {
-      const request = resolveRequest({ fields: { populations: [combo.population], topics: combo.topics }, taxonomy: project.taxonomy, today: '2026-01-01' });
-      return selectSections(project.sections, request).length > 0;
-    } catch {
-      return false;
-    }
-  });
-  for (let index = 0; index < RECIPES; index += 1) {
-    const combo = usable[index % usable.length]!;
-    const recipe = [
-      `title: Synthetic brief ${index + 1}`,
-      'date: 2026-11-23',
-      `populations: [${combo.population}]`,
-      `topics: [${combo.topics.join(', ')}]`,
-      index % 4 === 3 ? 'template: handout' : 'template: brief',
-    ].join('\n');
-    await writeFile(path.join(root, 'briefs', `brief-${String(index + 1).padStart(3, '0')}.yaml`), `${recipe}\n`);
-  }
-  return root;
 }
 
 async function bareFloor(root: string, options: { outline?: boolean } = {}): Promise<number> {
@@ -176,7 +143,7 @@ async function timed<T>(task: () => Promise<T>): Promise<{ result: T; seconds: n
   return { result, seconds: (performance.now() - started) / 1000 };
 }
 
-const root = await makeProject();
+const root = await makeProject(RECIPES);
 try {
   console.log(`briefwright benchmark: ${RECIPES} recipes, ${JOBS} pages in the browser pool, ${os.availableParallelism()} cores\n`);
   const finished: number[] = [];
