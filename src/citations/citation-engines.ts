@@ -6,11 +6,13 @@ import type { CiteItem, CitationMatch } from './parse-citations.js';
 import type { CslItem } from './reference.js';
 import { BriefRenderer, RenderCache, type Renderer } from './citation-renderers.js';
 import { findLocale, type CslStyle } from './styles.js';
+import { indexStyleMacros } from './macro-index.js';
 
 // citeproc-js wraps each cited item (so every cite in "(A, 2001; B, 2002)" can link to
 // its own entry) only when `apply_citation_wrapper` is on; that option is read from
 // `sys` at construction solely for names listed in CSL.SYS_OPTIONS.
 if (!CSL.SYS_OPTIONS.includes('apply_citation_wrapper')) CSL.SYS_OPTIONS.push('apply_citation_wrapper');
+indexStyleMacros();
 
 /** The anchor id of a reference entry in a brief. */
 export function referenceAnchor(key: string): string {

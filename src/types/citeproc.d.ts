@@ -45,6 +45,10 @@ declare module 'citeproc' {
     updateUncitedItems(ids: string[]): void;
     makeCitationCluster(items: CitationItem[]): string;
   }
-  const CSL: { Engine: typeof Engine; SYS_OPTIONS: string[] };
+  /** citeproc's parsed form of a style or locale (used when no DOM is available). */
+  export interface XmlJSON {
+    getNodesByName(node: any, name: string, nameattrval?: string, ret?: any[]): any[];
+  }
+  const CSL: { Engine: typeof Engine; SYS_OPTIONS: string[]; XmlJSON: { prototype: XmlJSON }; setupXml(xml: string): XmlJSON & { dataObj: any } };
   export default CSL;
 }
