@@ -63,20 +63,33 @@ export class RenderCache {
     // cites that share a creator's family name with one of them.
     const context = (ids: string[]) =>
       [...new Set(ids.flatMap((id) => [...(this.related.get(id) ?? [id])].filter((other) => other === id || present.has(other))))].sort();
+    // The registry is readied for the whole brief at its first miss: one update
+    // rather than one per citation, and every later miss renders as it stands.
+    let ready = false;
+    const render = <T>(make: () => T): T => {
+      if (!ready) {
+        this.register(works, context(works));
+        ready = true;
+      }
+      return make();
+    };
     return {
       cluster: (items) => {
-        const needed = context(items.map((item) => item.id));
-        const key = `${JSON.stringify(items)}|${needed.join(' ')}`;
+        const key = `${JSON.stringify(items)}|${context(items.map((item) => item.id)).join(' ')}`;
         let html = this.clusters.get(key);
         if (html === undefined) {
-          this.register(items.map((item) => item.id), needed);
-          html = this.engine.makeCitationCluster(items);
+          html = render(() => this.engine.makeCitationCluster(items));
           this.clusters.set(key, html);
         }
         return html;
       },
       bibliography: () => {
-        const entries = works.map((id) => ({ id, html: this.entry(id, context([id])) }));
+        const keys = new Map(works.map((id) => [id, `${id}|${context([id]).join(' ')}`]));
+        const missing = works.filter((id) => !this.entries.has(keys.get(id)!));
+        if (missing.length > 0) {
+          for (const [id, html] of render(() => this.renderEntries(missing))) this.entries.set(keys.get(id)!, html);
+        }
+        const entries = works.map((id) => ({ id, html: this.entries.get(keys.get(id)!) ?? '' }));
         const keyed = new Map(works.map((id, seq) => [id, { sortkeys: this.sortKeys.get(id), seq }]));
         entries.sort((a, b) => this.engine.registry.sorter.compareKeys(keyed.get(a.id)!, keyed.get(b.id)!));
         return { entries, hangingIndent: this.hangingIndent };
@@ -84,20 +97,18 @@ export class RenderCache {
     };
   }
 
-  private entry(id: string, needed: string[]): string {
-    const key = `${id}|${needed.join(' ')}`;
-    let html = this.entries.get(key);
-    if (html === undefined) {
-      this.register([id], needed);
-      const made = this.engine.makeBibliography({ select: [{ field: 'id', value: id }] });
-      html = '';
-      if (made) {
-        this.hangingIndent = Boolean(made[0].hangingindent);
-        if (made[1][0] !== undefined) html = unwrapEntry(made[1][0]);
+  /** Renders the entries of `ids` in one pass of citeproc (with the registry readied for them). */
+  private renderEntries(ids: string[]): Map<string, string> {
+    const rendered = new Map<string, string>(ids.map((id) => [id, '']));
+    const made = this.engine.makeBibliography({ include: ids.map((id) => ({ field: 'id', value: id })) });
+    if (made) {
+      this.hangingIndent = Boolean(made[0].hangingindent);
+      for (const [index, entry] of made[1].entries()) {
+        const id = made[0].entry_ids[index]?.[0];
+        if (id !== undefined && rendered.has(id)) rendered.set(id, unwrapEntry(entry));
       }
-      this.entries.set(key, html);
     }
-    return html;
+    return rendered;
   }
 
   /**

@@ -35,7 +35,10 @@ declare module 'citeproc' {
     opt: { development_extensions: Record<string, boolean>; xclass?: string };
     citation: { opt: { layout_prefix: string; layout_suffix: string } };
     rebuildProcessorState(citations: Citation[], mode?: string, uncited?: string[]): [string, number, string][];
-    makeBibliography(selection?: { select?: { field: string; value: string }[] }): [BibliographyMeta, string[]] | false;
+    makeBibliography(selection?: {
+      select?: { field: string; value: string }[];
+      include?: { field: string; value: string }[];
+    }): [BibliographyMeta, string[]] | false;
     getTerm(term: string, form?: string, plural?: number): string;
     updateItems(ids: string[]): void;
     registry: {
