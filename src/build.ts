@@ -83,7 +83,7 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     // pages print, so they never wait for Node, and Node never holds up their messages.
     const limit = pLimit(concurrency + 1);
     await Promise.all(
-      toBuild.map((plan) =>
+      printOrder(toBuild).map((plan) =>
         limit(async () => {
           const result = await buildBrief(run, plan, { browser, engines, strict: options.strict ?? false });
           results.push(result);
@@ -95,6 +95,17 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     await browser.close();
   }
   return order(results, planned);
+}
+
+/**
+ * The order briefs go to the pages: the quickest brief first, so the browser
+ * starts printing as soon as it can; then the longest first, so no long brief
+ * is left printing alone at the end while the other pages stand idle.
+ */
+function printOrder(plans: BriefPlan[]): BriefPlan[] {
+  const byLength = [...plans].sort((a, b) => b.sections.length - a.sections.length);
+  const quickest = byLength.pop();
+  return quickest ? [quickest, ...byLength] : [];
 }
 
 async function planJob(run: RunContext, job: Job): Promise<(BriefPlan | BriefResult)[]> {

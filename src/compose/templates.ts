@@ -75,7 +75,8 @@ export class TemplateSet {
       layouts.set(layout.name, { ...layout, settings });
     }
     for (const template of [...layouts.values(), ...partials]) checkSyntax(handlebars, template);
-    for (const partial of partials) handlebars.registerPartial(partial.name, partial.text);
+    // Compiled here: a partial registered as text is compiled again at every use.
+    for (const partial of partials) handlebars.registerPartial(partial.name, handlebars.compile(partial.text, { strict: false, noEscape: false }));
     return new TemplateSet(handlebars, layouts, partials);
   }
 

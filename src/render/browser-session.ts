@@ -2,6 +2,7 @@ import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { BriefwrightError } from '../errors.js';
 import type { FoundBrowser } from './find-chrome.js';
+import { shellDocument, SHELL_STYLE_ID, splitFonts, swapDocument } from './font-shell.js';
 
 /** Flags that let Chromium run headless in containers and CI without reaching the network. */
 export const LAUNCH_ARGS = [
@@ -27,6 +28,8 @@ export const LAUNCH_ARGS = [
 
 interface PooledPage {
   page: Page;
+  /** The @font-face rules its document holds, when it holds a font shell. */
+  fonts?: string;
 }
 
 /** How a BrowserSession runs. */
@@ -110,7 +113,19 @@ export class BrowserSession {
     let timer: NodeJS.Timeout | undefined;
     try {
       const printing = (async () => {
-        await pooled.page.setContent(html, { waitUntil: 'load', timeout });
+        const shell = splitFonts(html);
+        if (shell) {
+          // The page keeps the fonts of the briefs it prints loaded (see font-shell.ts).
+          if (pooled.fonts !== shell.fonts) {
+            pooled.fonts = undefined;
+            await pooled.page.setContent(shellDocument(shell.fonts), { waitUntil: 'load', timeout });
+            pooled.fonts = shell.fonts;
+          }
+          await pooled.page.evaluate(swapDocument, shell.rest, SHELL_STYLE_ID);
+        } else {
+          pooled.fonts = undefined;
+          await pooled.page.setContent(html, { waitUntil: 'load', timeout });
+        }
         // page.pdf() itself waits for document.fonts.ready before printing.
         return pooled.page.pdf({ timeout, ...pdf });
       })();

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserSession } from '../../src/render/browser-session.js';
+import puppeteer from 'puppeteer';
+import { BrowserSession, LAUNCH_ARGS } from '../../src/render/browser-session.js';
 import { findChrome } from '../../src/render/find-chrome.js';
 
 let session: BrowserSession;
@@ -24,6 +27,8 @@ afterAll(async () => {
 
 const PAGE = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
 const asText = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+/** A PDF's bytes without the time of printing Chromium stamps on it. */
+const undated = (bytes: Uint8Array) => asText(bytes).replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '/$1 ()');
 
 describe('BrowserSession', () => {
   it('prints HTML to a PDF', async () => {
@@ -39,6 +44,9 @@ describe('BrowserSession', () => {
       <script>fetch("${base}/fetch")</script><iframe src="${base}/frame"></iframe>
       <object data="${base}/object"></object><video src="${base}/video.mp4"></video>`);
     await session.print(hostile, { format: 'Letter' });
+    // The same in a brief with embedded fonts, which a page swaps into the document holding them.
+    const face = '@font-face { font-family: "F"; src: url("data:font/woff2;base64,AAAA") format("woff2"); }';
+    await session.print(hostile.replace('<title>t</title>', `<title>t</title><style>${face}</style>`), { format: 'Letter' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(connections).toBe(0);
   });
@@ -48,6 +56,41 @@ describe('BrowserSession', () => {
     await expect(session.print(long, { format: 'Letter', timeoutMs: 5 })).rejects.toThrow(/printing timed out after/);
     const pdf = await session.print(PAGE('<p>after</p>'), { format: 'Letter' });
     expect(asText(pdf).startsWith('%PDF-')).toBe(true);
+  });
+
+  it('prints briefs with embedded fonts exactly as a fresh page prints them, in any order', async () => {
+    const font = (file: string) =>
+      `data:font/woff2;base64,${readFileSync(createRequire(import.meta.url).resolve(`@fontsource/public-sans/files/${file}`)).toString('base64')}`;
+    const fonts = `@font-face { font-family: "P"; font-weight: 400; src: url("${font('public-sans-latin-400-normal.woff2')}") format("woff2"); }
+      @font-face { font-family: "P"; font-weight: 700; src: url("${font('public-sans-latin-700-normal.woff2')}") format("woff2"); }`;
+    const dot = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/ePo1NwAAAABJRU5ErkJggg==';
+    const brief = (lang: string, title: string, body: string) =>
+      `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title><style>${fonts} body { font-family: "P"; } h1 { color: #1d4e89; }</style></head><body>${body}</body></html>`;
+    const briefs = [
+      brief('en', 'One', `<h1>One</h1><p>Plain <strong>bold</strong> text.</p><img src="${dot}" alt="dot" width="40" height="40">`),
+      brief('fr', 'Deux', '<h1>Deux</h1>' + '<p>Une page de texte.</p>'.repeat(200)),
+    ];
+    const options = { format: 'Letter', printBackground: true, tagged: true, outline: true } as const;
+    const browser = await puppeteer.launch({ executablePath: findChrome().path, args: LAUNCH_ARGS, headless: true });
+    const fresh: Uint8Array[] = [];
+    try {
+      for (const html of briefs) {
+        const page = await browser.newPage();
+        await page.setJavaScriptEnabled(false);
+        await page.setContent(html, { waitUntil: 'load' });
+        fresh.push(await page.pdf(options));
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    const single = new BrowserSession({ browser: () => findChrome(), pages: 1 });
+    try {
+      for (const index of [0, 1, 0, 1, 1]) expect(undated(await single.print(briefs[index]!, options))).toBe(undated(fresh[index]!));
+    } finally {
+      await single.close();
+    }
+    expect(asText(fresh[0]!)).toMatch(/\/Subtype\s*\/Image/);
   });
 
   it('restarts the browser after it crashes', async () => {
