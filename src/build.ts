@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { CitationEngines } from './citations/citation-engines.js';
 import { composeBrief } from './compose/compose-brief.js';
 import { BriefwrightError } from './errors.js';
@@ -77,15 +77,18 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
   const engines = new CitationEngines();
   try {
     // Chromium starts in its own process while the citation engines are built here.
-    if (toBuild.some((plan) => plan.request.formats.includes('pdf'))) browser.warm();
+    const printed = toBuild.filter((plan) => plan.request.formats.includes('pdf'));
+    if (printed.length > 0) browser.warm(`<!DOCTYPE html><html><head><style>${printed[0]!.stylesheet.css}</style></head><body></body></html>`);
     for (const plan of toBuild) engines.warm(plan.style, plan.request.locale);
     // One brief more in flight than there are pages: it is composed while the
     // pages print, so they never wait for Node, and Node never holds up their messages.
     const limit = pLimit(concurrency + 1);
+    // One brief composed at a time, so each goes to a page as soon as it is ready.
+    const composing = pLimit(1);
     await Promise.all(
       printOrder(toBuild).map((plan) =>
         limit(async () => {
-          const result = await buildBrief(run, plan, { browser, engines, strict: options.strict ?? false });
+          const result = await buildBrief(run, plan, { browser, engines, composing, strict: options.strict ?? false });
           results.push(result);
           options.onBrief?.(result);
         }),
@@ -128,16 +131,22 @@ async function planOrFail(run: RunContext, request: BriefRequest): Promise<Brief
 async function buildBrief(
   run: RunContext,
   plan: BriefPlan,
-  tools: { browser: BrowserSession; engines: CitationEngines; strict: boolean },
+  tools: { browser: BrowserSession; engines: CitationEngines; composing: LimitFunction; strict: boolean },
 ): Promise<BriefResult> {
   const { request, sections } = plan;
   const reasons = plan.reasons.length > 0 ? plan.reasons : ['rebuild forced'];
   const warnings: string[] = [];
   try {
-    // Composing is synchronous; letting pending browser messages through first
-    // keeps the pages printing while Node composes the next brief.
-    const compose = async (pages?: ReadonlyMap<string, number>) => {
-      await new Promise((resolve) => setImmediate(resolve));
+    // Composing is synchronous. Letting pending browser messages through first,
+    // and between parsing sections not parsed yet, keeps the pages printing
+    // while Node composes the next brief.
+    const compose = (pages?: ReadonlyMap<string, number>) => tools.composing(async () => {
+      await yieldToBrowser();
+      for (const section of sections) {
+        if (run.trees.has(section)) continue;
+        run.trees.get(section);
+        await yieldToBrowser();
+      }
       return composeBrief({
         request,
         sections,
@@ -151,7 +160,7 @@ async function buildBrief(
         pages,
         trees: run.trees,
       });
-    };
+    });
     const { composed, pdf, overBudget } = await renderBrief({
       compose,
       print: request.formats.includes('pdf') ? (html) => printBrief({ browser: tools.browser, html, request, taxonomy: run.project.taxonomy }) : undefined,
@@ -175,6 +184,10 @@ async function buildBrief(
   } catch (error) {
     return { ...failure(request.name, error), reasons, warnings };
   }
+}
+
+function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function failure(name: string, error: unknown): BriefResult {

@@ -26,6 +26,11 @@ export class SectionTrees {
   /** `root` is the project folder, where images are read from. */
   constructor(private readonly root: string) {}
 
+  /** Whether a section has been rendered already. */
+  has(section: Section): boolean {
+    return this.rendered.has(section);
+  }
+
   /** A section rendered to HTML, with numbered citation placeholders. */
   get(section: Section): RenderedSection {
     let done = this.rendered.get(section);

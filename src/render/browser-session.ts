@@ -87,12 +87,23 @@ export class BrowserSession {
     return (await this.browser?.catch(() => undefined))?.process()?.pid;
   }
 
-  /** Starts the browser and opens its pages now, so they are ready when the first brief is. */
-  warm(): void {
+  /**
+   * Starts the browser and opens its pages now, so they are ready when the
+   * first brief is. Given a document like the briefs to come, the pages also
+   * load its fonts (see font-shell.ts) and one prints it, which starts the
+   * browser's printing machinery while nothing else needs it.
+   */
+  warm(like?: string): void {
     const browser = this.launch();
+    const shell = like === undefined ? undefined : splitFonts(like);
     void Promise.all(
-      Array.from({ length: this.options.pages }, async () => {
+      Array.from({ length: this.options.pages }, async (_, index) => {
         const pooled = await this.openPage();
+        if (shell) {
+          await pooled.page.setContent(shellDocument(shell.fonts), { waitUntil: 'load' });
+          pooled.fonts = shell.fonts;
+          if (index === 0) await pooled.page.pdf({ format: 'Letter' });
+        }
         if ((await browser) === (await this.browser)) this.idle.push(pooled);
       }),
     ).catch(() => undefined);
