@@ -1,5 +1,7 @@
 import CSL from 'citeproc';
 
+let installed = false;
+
 /**
  * Speeds up building a citeproc engine by indexing a style's macros by name.
  *
@@ -12,9 +14,9 @@ import CSL from 'citeproc';
  * prepares a style, before it compiles macros).
  */
 export function indexStyleMacros(): void {
+  if (installed) return;
+  installed = true;
   const proto = CSL.XmlJSON.prototype;
-  if (indexed.has(proto)) return;
-  indexed.add(proto);
   proto.getNodesByName = indexedLookup(proto.getNodesByName);
 }
 
@@ -47,4 +49,3 @@ export interface XmlNode {
   children?: unknown[];
 }
 
-const indexed = new WeakSet<object>();

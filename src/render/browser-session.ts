@@ -100,8 +100,7 @@ export class BrowserSession {
       Array.from({ length: this.options.pages }, async (_, index) => {
         const pooled = await this.openPage();
         if (shell) {
-          await pooled.page.setContent(shellDocument(shell.fonts), { waitUntil: 'load' });
-          pooled.fonts = shell.fonts;
+          await holdFonts(pooled, shell.fonts);
           if (index === 0) await pooled.page.pdf({ format: 'Letter' });
         }
         if ((await browser) === (await this.browser)) this.idle.push(pooled);
@@ -127,11 +126,7 @@ export class BrowserSession {
         const shell = splitFonts(html);
         if (shell) {
           // The page keeps the fonts of the briefs it prints loaded (see font-shell.ts).
-          if (pooled.fonts !== shell.fonts) {
-            pooled.fonts = undefined;
-            await pooled.page.setContent(shellDocument(shell.fonts), { waitUntil: 'load', timeout });
-            pooled.fonts = shell.fonts;
-          }
+          await holdFonts(pooled, shell.fonts, timeout);
           await pooled.page.evaluate(swapDocument, shell.rest, SHELL_STYLE_ID);
         } else {
           pooled.fonts = undefined;
@@ -204,6 +199,14 @@ export class BrowserSession {
     await page.setJavaScriptEnabled(options.javaScript ?? false);
     return { page };
   }
+}
+
+/** Gives a page the document that holds `fonts`, unless it holds them already. */
+async function holdFonts(pooled: PooledPage, fonts: string, timeout?: number): Promise<void> {
+  if (pooled.fonts === fonts) return;
+  pooled.fonts = undefined;
+  await pooled.page.setContent(shellDocument(fonts), { waitUntil: 'load', timeout });
+  pooled.fonts = fonts;
 }
 
 class PrintTimeout extends Error {

@@ -85,9 +85,10 @@ function fontFaceRules(css: string): [number, number][] | undefined {
       const end = css.indexOf('*/', at + 2);
       at = end === -1 ? css.length : end + 1;
     } else if (char === '"' || char === "'") {
-      let end = at + 1;
-      while (end < css.length && css[end] !== char) end += css[end] === '\\' ? 2 : 1;
-      at = end;
+      // Skipped with a regular expression: the strings here are fonts' data: URIs.
+      const string = char === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED;
+      string.lastIndex = at;
+      at = string.test(css) ? string.lastIndex - 1 : css.length;
     } else if (char === '@' && /^@font-face\b/i.test(css.slice(at, at + 11))) {
       if (depth > 0) return undefined;
       ruleStart = at;
@@ -103,3 +104,6 @@ function fontFaceRules(css: string): [number, number][] | undefined {
   }
   return rules;
 }
+
+const DOUBLE_QUOTED = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"/y;
+const SINGLE_QUOTED = /'[^'\\]*(?:\\[\s\S][^'\\]*)*'/y;
