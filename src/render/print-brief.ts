@@ -4,6 +4,7 @@ import type { Taxonomy } from '../project/taxonomy.js';
 import { hash } from '../record/build-record.js';
 import type { BrowserSession } from './browser-session.js';
 import { applyPdfMetadata } from './pdf-metadata.js';
+import { renumberNodeIds } from './pdf-node-ids.js';
 
 /**
  * Prints a composed brief to PDF: tagged, with bookmarks from the headings, the
@@ -25,7 +26,7 @@ export async function printBrief(options: {
     preferCSSPageSize: false,
     displayHeaderFooter: false,
   });
-  return applyPdfMetadata(raw, {
+  return applyPdfMetadata(renumberNodeIds(raw), {
     title: request.title,
     author: request.author || request.organization,
     subject: request.subtitle,
