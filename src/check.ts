@@ -45,7 +45,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     for (const { match } of citations) for (const item of match.items) cited.add(item.key);
     unknownKeys(citations, references).forEach((problem) => problems.add(problem));
   }
-  const templates = await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root }).catch((error) => {
+  const templates = await TemplateSet.load({ layers: project.layers }).catch((error) => {
     problems.add(error);
     return undefined;
   });
@@ -75,7 +75,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           style: resolveStyle(request.style, { root: project.root }),
           engines,
           templates,
-          stylesheet: await loadStylesheet({ stylesDir: project.stylesDir, theme: request.theme }),
+          stylesheet: await loadStylesheet({ layers: project.layers, theme: request.theme }),
         });
       } catch (error) {
         if (error instanceof BriefwrightError && !error.location) {
