@@ -5,7 +5,7 @@ import { SectionTrees } from './compose/section-trees.js';
 import { unknownKeys } from './citations/unknown-keys.js';
 import { loadStylesheet } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
-import { BriefwrightError, ProblemCollector } from './errors.js';
+import { BriefwrightError, ProblemCollector, ProblemList } from './errors.js';
 import { mergeFields, resolveRequest } from './project/brief-request.js';
 import { loadConfig } from './project/config.js';
 import { readProject, type Project } from './project/load-project.js';
@@ -78,7 +78,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           stylesheet: await loadStylesheet({ layers: project.layers, theme: request.theme }),
         });
       } catch (error) {
-        if (error instanceof BriefwrightError && !error.location) {
+        if (error instanceof BriefwrightError && !error.location && !(error instanceof ProblemList)) {
           problems.add(new BriefwrightError(error.message, { location: { file }, cause: error }));
         } else problems.add(error);
       }

@@ -74,7 +74,9 @@ const toHtmlTree = unified().use(remarkSmartypants, { dashes: 'oldschool' }).use
 /**
  * Turns a section's Markdown into an HTML tree. Pandoc-style citations become
  * numbered placeholders (numbering continues from `firstCitation`), and the body's
- * own headings are moved below the section heading (`headingOffset` levels down).
+ * own headings are moved below the section heading: the highest becomes level
+ * `headingOffset + 1` and the others follow in order without skipping a level,
+ * however the author numbered them (PDF/UA and screen readers need no gaps).
  * Raw HTML is kept only as far as it is safe (see SCHEMA); images are embedded.
  */
 export function markdownToTree(options: {
@@ -102,13 +104,17 @@ export function markdownToTree(options: {
   const noteUses = collectFootnotes(mdast, { slot: (name) => slot(name, 'sup'), locate, source: markdown, problems });
   const targets = markFigures(mdast, { slot, locate, problems });
 
+  const depths = new Map<number, number>();
+  visit(mdast, 'heading', (node) => void depths.set(node.depth, 0));
+  [...depths.keys()].sort((a, b) => a - b).forEach((depth, rank) => depths.set(depth, Math.min(6, options.headingOffset + 1 + rank)));
+
   visit(mdast, (node, index, parent) => {
     if (node.type === 'image' && !node.alt?.trim() && node.title !== DECORATIVE) {
       const start = node.position?.start;
       problems.push(new BriefwrightError(missingAlt(node.url), { location: { file, line: start && start.line + firstLine - 1, column: start?.column } }));
     }
     if (node.type === 'heading') {
-      (node as Heading).depth = Math.min(6, (node as Heading).depth + options.headingOffset) as Heading['depth'];
+      (node as Heading).depth = depths.get((node as Heading).depth) as Heading['depth'];
       return;
     }
     if (node.type === 'link' || node.type === 'linkReference' || node.type === 'inlineCode' || node.type === 'code') {
