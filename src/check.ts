@@ -5,6 +5,7 @@ import { SectionTrees } from './compose/section-trees.js';
 import { unknownKeys } from './citations/unknown-keys.js';
 import { loadStylesheet } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
+import { listThemes, loadTheme } from './compose/theme.js';
 import { BriefwrightError, ProblemCollector, ProblemList } from './errors.js';
 import { mergeFields, resolveRequest } from './project/brief-request.js';
 import { loadConfig } from './project/config.js';
@@ -49,6 +50,10 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     problems.add(error);
     return undefined;
   });
+  // Every theme the project provides, whether or not a recipe uses it yet.
+  for (const theme of listThemes(project.layers).filter((theme) => theme.origin === 'project')) {
+    await loadTheme(project.layers, theme.name).catch((error) => problems.add(error));
+  }
   const config = await loadConfig(project.root).catch((error) => {
     problems.add(error);
     return undefined;

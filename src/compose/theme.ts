@@ -9,6 +9,8 @@ import { completePalette, contrastFailures, paletteProperties, paletteSchema, PR
 import { fontsSchema, resolveFont, type FontSetting } from './theme-fonts.js';
 
 const THEMES = 'styles/themes';
+/** The colour a palette entry follows when no theme sets it (see completePalette). */
+const DERIVED_FROM: Partial<Record<keyof Palette, keyof Palette>> = { muted: 'text', label: 'primary', link: 'primary', rule: 'primary' };
 /** The theme every other theme starts from unless it extends another. */
 export const ROOT_THEME = 'default';
 
@@ -196,10 +198,19 @@ function checkedPalette(ancestry: ThemeLayer[]): Palette {
     });
   }
   const palette = completePalette(settings as Parameters<typeof completePalette>[0]);
-  const problems = contrastFailures(palette).map((failure) => {
+  // A colour the themes leave out follows another (label follows primary): its
+  // failures are the other's, reported once, at the line that set the other.
+  const source = (key: keyof Palette): keyof Palette => (setBy.has(key) ? key : (DERIVED_FROM[key] ?? key));
+  const failures = contrastFailures(palette);
+  const seen = new Set<string>();
+  const problems = failures.flatMap((failure) => {
+    const pair = `${source(failure.text)}/${source(failure.ground)}`;
+    if (seen.has(pair)) return [];
+    seen.add(pair);
     // Point at whichever colour of the pair this theme set itself, the text first.
-    const key = [failure.text, failure.ground].find((k) => setBy.get(k) === nearest) ?? (setBy.has(failure.text) ? failure.text : failure.ground);
-    return new BriefwrightError(`theme '${nearest.name}': ${failure.message}`, { location: where(key) ?? { file: nearest.settingsFile ?? nearest.folder } });
+    const keys = [source(failure.text), source(failure.ground)];
+    const key = keys.find((k) => setBy.get(k) === nearest) ?? keys.find((k) => setBy.has(k)) ?? keys[0]!;
+    return [new BriefwrightError(`theme '${nearest.name}': ${failure.message}`, { location: where(key) ?? { file: nearest.settingsFile ?? nearest.folder } })];
   });
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) throw new ProblemList(problems);
