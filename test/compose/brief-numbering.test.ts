@@ -112,10 +112,10 @@ describe('page setup and addresses', () => {
     expect(pageSetup({ paper: 'letter', themePaper: 'a4', labels: ENGLISH_LABELS }).size).toBe('letter');
   });
 
-  it('lets a DOI wrap after slashes and before dots, never inside its numbers', () => {
+  it('lets a DOI wrap after its slashes, never inside its numbers', () => {
     expect(breakLinkText('<a href="https://doi.org/10.2307/1602691">https://doi.org/10.2307/1602691</a>')).toBe(
-      '<a href="https://doi.org/10.2307/1602691">https://doi<wbr>.org/<wbr>10<wbr>.2307/<wbr>1602691</a>',
+      '<a href="https://doi.org/10.2307/1602691">https://doi<wbr>.org/<wbr>10.2307/<wbr>1602691</a>',
     );
-    expect(breakLinkText('<a href="x">https://a.org/?q=1&amp;r=&#39;2</a>')).toBe('<a href="x">https://a<wbr>.org/<wbr><wbr>?q<wbr>=1<wbr>&amp;r<wbr>=&#39;2</a>');
+    expect(breakLinkText('<a href="x">https://a.org/p?q=1&amp;r=&#39;2</a>')).toBe('<a href="x">https://a<wbr>.org/<wbr>p<wbr>?q<wbr>=1<wbr>&amp;r<wbr>=&#39;2</a>');
   });
 });
