@@ -1,6 +1,8 @@
 import { CitationEngines } from './citations/citation-engines.js';
 import { resolveStyle } from './citations/styles.js';
+import { numberBrief } from './compose/brief-numbering.js';
 import { composeBrief } from './compose/compose-brief.js';
+import { ENGLISH_LABELS } from './compose/labels.js';
 import { SectionTrees } from './compose/section-trees.js';
 import { unknownKeys } from './citations/unknown-keys.js';
 import { loadStylesheet } from './compose/stylesheets.js';
@@ -46,6 +48,13 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     for (const { match } of citations) for (const item of match.items) cited.add(item.key);
     unknownKeys(citations, references).forEach((problem) => problems.add(problem));
   }
+  // Labels and cross-references across the whole library, as if one brief picked every section.
+  problems.attempt(() =>
+    numberBrief(
+      project.sections.map((section) => ({ id: section.id, title: section.title, file: section.file, rendered: trees.get(section) })),
+      ENGLISH_LABELS,
+    ),
+  );
   const templates = await TemplateSet.load({ layers: project.layers }).catch((error) => {
     problems.add(error);
     return undefined;
