@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -10,16 +9,9 @@ import { check } from '../src/check.js';
 import { list } from '../src/list.js';
 import { copyFixture } from './helpers/fixture.js';
 import { pdfFacts, pdfFonts, pdfPages, readHtml } from './helpers/read-output.js';
+import { hasJava } from './helpers/java.js';
 
 const TEMPLATES = ['brief', 'handout', 'report', 'annotated-bibliography'];
-const hasJava = (() => {
-  try {
-    execFileSync('java', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 interface Built {
   root: string;

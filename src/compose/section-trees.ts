@@ -48,7 +48,7 @@ export class SectionTrees {
   get(section: Section): RenderedSection {
     let done = this.rendered.get(section);
     if (!done) {
-      const parsed = markdownToTree({
+      done = renderMarkdown({
         markdown: section.body,
         file: section.file,
         firstLine: section.bodyLine,
@@ -57,18 +57,23 @@ export class SectionTrees {
         firstCitation: 0,
         root: this.root,
       });
-      done = {
-        html: toHtml(parsed.tree),
-        citations: parsed.citations,
-        problems: parsed.problems,
-        images: parsed.images,
-        notes: parsed.notes.map((note) => toHtml(note)),
-        noteUses: parsed.noteUses,
-        targets: parsed.targets,
-        crossReferences: parsed.crossReferences,
-      };
       this.rendered.set(section, done);
     }
     return done;
   }
+}
+
+/** A section's Markdown rendered to HTML, its notes apart, with numbered placeholders. */
+export function renderMarkdown(options: Parameters<typeof markdownToTree>[0]): RenderedSection {
+  const parsed = markdownToTree(options);
+  return {
+    html: toHtml(parsed.tree),
+    citations: parsed.citations,
+    problems: parsed.problems,
+    images: parsed.images,
+    notes: parsed.notes.map((note) => toHtml(note)),
+    noteUses: parsed.noteUses,
+    targets: parsed.targets,
+    crossReferences: parsed.crossReferences,
+  };
 }

@@ -1,26 +1,14 @@
-import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { findCitations } from '../../src/citations/parse-citations.js';
 import { numberBrief } from '../../src/compose/brief-numbering.js';
 import { ENGLISH_LABELS } from '../../src/compose/labels.js';
-import { markdownToTree } from '../../src/compose/markdown.js';
 import { counterContent, pageSetup } from '../../src/compose/page-setup.js';
-import type { RenderedSection } from '../../src/compose/section-trees.js';
+import { renderMarkdown, type RenderedSection } from '../../src/compose/section-trees.js';
 import { breakLinkText } from '../../src/compose/url-breaks.js';
 import { ProblemList, type BriefwrightError } from '../../src/errors.js';
 
 function render(markdown: string, file = 's.md'): RenderedSection {
-  const parsed = markdownToTree({ markdown, file, firstLine: 1, headingOffset: 3, firstCitation: 0, root: '/nonexistent' });
-  return {
-    html: toHtml(parsed.tree),
-    citations: parsed.citations,
-    problems: parsed.problems,
-    images: parsed.images,
-    notes: parsed.notes.map((note) => toHtml(note)),
-    noteUses: parsed.noteUses,
-    targets: parsed.targets,
-    crossReferences: parsed.crossReferences,
-  };
+  return renderMarkdown({ markdown, file, firstLine: 1, headingOffset: 3, firstCitation: 0, root: '/nonexistent' });
 }
 
 function brief(...sections: [string, string][]) {
