@@ -10,6 +10,7 @@ import path from 'node:path';
 import puppeteer from 'puppeteer';
 import { build } from '../src/build.js';
 import { loadProject } from '../src/project/load-project.js';
+import { FileLayers } from '../src/project/file-layers.js';
 import { PACKAGE_ROOT } from '../src/project/package-root.js';
 import { resolveRequest } from '../src/project/brief-request.js';
 import { selectSections } from '../src/sections/select.js';
@@ -132,8 +133,8 @@ async function citationShare(root: string): Promise<{ count: number; engineMs: n
     items: project.references.items,
     style,
     engines,
-    templates: await TemplateSet.load({ dir: path.join(PACKAGE_ROOT, 'templates'), displayRoot: PACKAGE_ROOT }),
-    stylesheet: await loadStylesheet({ stylesDir: path.join(PACKAGE_ROOT, 'styles'), theme: 'default' }),
+    templates: await TemplateSet.load({ layers: new FileLayers({ project: PACKAGE_ROOT, builtIn: PACKAGE_ROOT }) }),
+    stylesheet: await loadStylesheet({ layers: new FileLayers({ project: PACKAGE_ROOT, builtIn: PACKAGE_ROOT }), theme: 'default' }),
     trees,
   }).html;
   const session = new BrowserSession({ browser: () => findChrome(), pages: 1 });

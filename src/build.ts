@@ -11,7 +11,7 @@ import { citedReferences, hash, writeRecord, type BuildRecord } from './record/b
 import { BrowserSession } from './render/browser-session.js';
 import { findChrome } from './render/find-chrome.js';
 import { printBrief } from './render/print-brief.js';
-import { renderBrief } from './render/render-brief.js';
+import { renderBrief, type Printing } from './render/render-brief.js';
 import { writeFileAtomic } from './render/write-file.js';
 
 /** What to build, and how. */
@@ -140,7 +140,7 @@ async function buildBrief(
     // Composing is synchronous. Letting pending browser messages through first,
     // and between parsing sections not parsed yet, keeps the pages printing
     // while Node composes the next brief.
-    const compose = (pages?: ReadonlyMap<string, number>) => tools.composing(async () => {
+    const compose = (printing?: Printing) => tools.composing(async () => {
       await yieldToBrowser();
       for (const section of sections) {
         if (run.trees.has(section)) continue;
@@ -157,7 +157,8 @@ async function buildBrief(
         engines: tools.engines,
         templates: run.templates,
         stylesheet: plan.stylesheet,
-        pages,
+        pages: printing?.pages,
+        pageCount: printing?.pageCount,
         trees: run.trees,
       });
     });

@@ -1,11 +1,14 @@
 import { CitationEngines } from './citations/citation-engines.js';
 import { resolveStyle } from './citations/styles.js';
+import { numberBrief } from './compose/brief-numbering.js';
 import { composeBrief } from './compose/compose-brief.js';
+import { ENGLISH_LABELS } from './compose/labels.js';
 import { SectionTrees } from './compose/section-trees.js';
 import { unknownKeys } from './citations/unknown-keys.js';
 import { loadStylesheet } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
-import { BriefwrightError, ProblemCollector } from './errors.js';
+import { listThemes, loadTheme } from './compose/theme.js';
+import { BriefwrightError, ProblemCollector, ProblemList } from './errors.js';
 import { mergeFields, resolveRequest } from './project/brief-request.js';
 import { loadConfig } from './project/config.js';
 import { readProject, type Project } from './project/load-project.js';
@@ -45,10 +48,21 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     for (const { match } of citations) for (const item of match.items) cited.add(item.key);
     unknownKeys(citations, references).forEach((problem) => problems.add(problem));
   }
-  const templates = await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root }).catch((error) => {
+  // Labels and cross-references across the whole library, as if one brief picked every section.
+  problems.attempt(() =>
+    numberBrief(
+      project.sections.map((section) => ({ id: section.id, title: section.title, file: section.file, rendered: trees.get(section) })),
+      ENGLISH_LABELS,
+    ),
+  );
+  const templates = await TemplateSet.load({ layers: project.layers }).catch((error) => {
     problems.add(error);
     return undefined;
   });
+  // Every theme the project provides, whether or not a recipe uses it yet.
+  for (const theme of listThemes(project.layers).filter((theme) => theme.origin === 'project')) {
+    await loadTheme(project.layers, theme.name).catch((error) => problems.add(error));
+  }
   const config = await loadConfig(project.root).catch((error) => {
     problems.add(error);
     return undefined;
@@ -75,10 +89,10 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           style: resolveStyle(request.style, { root: project.root }),
           engines,
           templates,
-          stylesheet: await loadStylesheet({ stylesDir: project.stylesDir, theme: request.theme }),
+          stylesheet: await loadStylesheet({ layers: project.layers, theme: request.theme }),
         });
       } catch (error) {
-        if (error instanceof BriefwrightError && !error.location) {
+        if (error instanceof BriefwrightError && !error.location && !(error instanceof ProblemList)) {
           problems.add(new BriefwrightError(error.message, { location: { file }, cause: error }));
         } else problems.add(error);
       }

@@ -48,7 +48,8 @@ const RECIPE_FLAGS = {
   date: { type: 'string', describe: 'Publication date, YYYY-MM-DD' },
   include: { type: 'string', array: true, describe: 'Section id to add regardless of tags' },
   exclude: { type: 'string', array: true, describe: 'Section id to leave out' },
-  paper: { type: 'string', choices: ['letter', 'a4'], describe: 'Paper size of the PDF' },
+  paper: { type: 'string', choices: ['letter', 'a4'], describe: 'Paper size of the PDF (default: the theme\'s, else letter)' },
+  toc: { type: 'boolean', describe: 'Add a table of contents (with page numbers in the PDF) to any template' },
 } as const;
 
 /** Runs the command line; returns the exit code. */
@@ -156,9 +157,10 @@ export async function main(argv: readonly string[], io: Console = processConsole
       (y: Argv) =>
         y
           .positional('dir', { type: 'string', describe: 'Folder to create (or an empty one)' })
-          .option('force', { type: 'boolean', default: false, describe: 'Add the example files to a folder that is not empty' }),
+          .option('force', { type: 'boolean', default: false, describe: 'Add the example files to a folder that is not empty' })
+          .option('theme', { type: 'string', describe: 'Also scaffold a theme to edit, styles/themes/NAME/ (in an existing project: only the theme)' }),
       async (args) => {
-        code = await runInit(String(args.dir), Boolean(args.force), io);
+        code = await runInit(String(args.dir), Boolean(args.force), io, args.theme as string | undefined);
       },
     )
     .demandCommand(1, 'Name a command: build, status, check, list, preview, coverage or init (see --help)')
@@ -326,8 +328,8 @@ async function runCoverage(args: CoverageArgs, io: Console): Promise<number> {
   return ExitCode.ok;
 }
 
-async function runInit(dir: string, force: boolean, io: Console): Promise<number> {
-  const result = await initProject({ dir, force });
+async function runInit(dir: string, force: boolean, io: Console, theme?: string): Promise<number> {
+  const result = await initProject({ dir, force, theme });
   io.out(`created ${result.files.length} files in ${dir}:`);
   for (const file of result.files) io.out(`  ${file}`);
   io.out(`next: cd ${dir} && briefwright build   (or: briefwright preview)`);
@@ -382,6 +384,7 @@ export function flagsToFields(args: Partial<Record<keyof typeof RECIPE_FLAGS, un
     include: list(args.include),
     exclude: list(args.exclude),
     paper: text(args.paper) as RecipeFields['paper'],
+    toc: args.toc as boolean | undefined,
   };
 }
 

@@ -26,15 +26,17 @@ export async function list(options: { root: string; what: (typeof LISTABLE)[numb
         (section) => `${section.id} [${section.kind}] ${section.title} — populations: ${section.populations.join(', ')}; topics: ${section.topics.join(', ')}`,
       );
     case 'templates': {
-      const templates = await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root });
-      return templates.names().map((name) => {
+      const templates = await TemplateSet.load({ layers: project.layers });
+      const layouts = templates.names().map((name) => {
         const { description, pages } = templates.settings(name);
-        return `${name}${pages ? ` (at most ${pages} page${pages === 1 ? '' : 's'})` : ''}${description ? ` — ${description}` : ''}`;
+        return `${name} (${templates.origin(name)}${pages ? `, at most ${pages} page${pages === 1 ? '' : 's'}` : ''})${description ? ` — ${description}` : ''}`;
       });
+      const own = templates.projectPartials();
+      return own.length > 0 ? [...layouts, `partials from the project: ${own.join(', ')}`] : layouts;
     }
     case 'styles':
       return listStyles({ root: project.root }).map(({ id, origin }) => `${id} (${origin})`);
     case 'themes':
-      return listThemes(project.stylesDir);
+      return listThemes(project.layers).map(({ name, origin }) => `${name} (${origin})`);
   }
 }

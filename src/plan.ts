@@ -48,7 +48,7 @@ export async function openRun(options: { root: string; fields?: RecipeFields; na
   return {
     project,
     config: await loadConfig(project.root),
-    templates: await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root }),
+    templates: await TemplateSet.load({ layers: project.layers }),
     fields: options.fields,
     name: options.name,
     outputDir: path.resolve(project.root, options.outputDir ?? LAYOUT.output),
@@ -113,7 +113,7 @@ function styleFor(run: RunContext, name: string): CslStyle {
 function stylesheetFor(run: RunContext, theme: string): Promise<Stylesheet> {
   let sheet = run.stylesheets.get(theme);
   if (!sheet) {
-    sheet = loadStylesheet({ stylesDir: run.project.stylesDir, theme });
+    sheet = loadStylesheet({ layers: run.project.layers, theme });
     run.stylesheets.set(theme, sheet);
   }
   return sheet;

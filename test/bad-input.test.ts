@@ -91,7 +91,7 @@ describe('bad input', () => {
   it('a missing partial', async () => {
     const { code, err } = await withMistake({ 'templates/brief.hbs': (t) => t.replace('{{> footer}}', '{{> foter}}') });
     expect(code).toBe(ExitCode.input);
-    expect(err).toMatch(/templates\/brief\.hbs: missing partial 'foter' \(did you mean 'footer'\?\)/);
+    expect(err).toMatch(/templates\/brief\.hbs: missing partial 'foter' \(did you mean 'footer'/);
   });
 
   it('a recipe that picks nothing, saying what does have content', async () => {

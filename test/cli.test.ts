@@ -162,7 +162,7 @@ describe('briefwright list', () => {
   });
 
   it('lists templates and styles', async () => {
-    expect((await run('list', 'templates')).out).toMatch(/^brief \(at most 4 pages\)/m);
+    expect((await run('list', 'templates')).out).toMatch(/^brief \(built-in, at most 4 pages\)/m);
     expect((await run('list', 'styles')).out).toMatch(/^apa \(bundled\)$/m);
   });
 });

@@ -11,6 +11,7 @@ import { TemplateSet } from '../src/compose/templates.js';
 import { BriefwrightError, ProblemCollector } from '../src/errors.js';
 import { resolveRequest } from '../src/project/brief-request.js';
 import { loadProject, type Project } from '../src/project/load-project.js';
+import { FileLayers } from '../src/project/file-layers.js';
 import { PACKAGE_ROOT } from '../src/project/package-root.js';
 import { parseTaxonomy } from '../src/project/taxonomy.js';
 import { YamlFile } from '../src/project/yaml-file.js';
@@ -43,8 +44,8 @@ const engines = new CitationEngines();
 
 beforeAll(async () => {
   project = await loadProject({ root: path.join(FIXTURES, 'basic') });
-  templates = await TemplateSet.load({ dir: path.join(PACKAGE_ROOT, 'templates'), displayRoot: PACKAGE_ROOT });
-  stylesheet = await loadStylesheet({ stylesDir: path.join(PACKAGE_ROOT, 'styles'), theme: 'default' });
+  templates = await TemplateSet.load({ layers: new FileLayers({ project: PACKAGE_ROOT, builtIn: PACKAGE_ROOT }) });
+  stylesheet = await loadStylesheet({ layers: new FileLayers({ project: PACKAGE_ROOT, builtIn: PACKAGE_ROOT }), theme: 'default' });
 });
 
 describe('random input', () => {

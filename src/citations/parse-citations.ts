@@ -28,6 +28,8 @@ const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{
 const KEY_AT = new RegExp(String.raw`(-?)@(?:\{([^{}]+)\}|(${KEY}))`, 'u');
 const NARRATIVE = new RegExp(String.raw`@(?:\{([^{}]+)\}|(${KEY}))(?:( ?)\[([^\[\]@]*)\])?`, 'gu');
 const WORDLIKE = /[\p{L}\p{N}_.+-]/u;
+/** Quarto's cross-reference keys (`@fig-x`, `@tbl-x`, `@sec-x`, capitalised or not): never citations. */
+export const CROSS_REFERENCE_KEY = /^(?:fig|tbl|sec)-/i;
 
 /** Finds every Pandoc-style citation in a run of plain text, in order. */
 export function findCitations(text: string): CitationMatch[] {
@@ -62,7 +64,7 @@ function matchBracketed(text: string, open: number): CitationMatch | undefined {
   let partStart = open + 1;
   for (const part of splitParts(inner)) {
     const match = KEY_AT.exec(part);
-    if (!match) return undefined;
+    if (!match || CROSS_REFERENCE_KEY.test(match[2] ?? match[3]!)) return undefined;
     const prefix = part.slice(0, match.index);
     // "name@example.org" is an address, not a citation: the @ must start a word.
     if (prefix !== '' && !/\s$/.test(prefix)) return undefined;
@@ -86,7 +88,7 @@ function matchNarrative(text: string, at: number): CitationMatch | undefined {
   if (before !== undefined && WORDLIKE.test(before)) return undefined;
   NARRATIVE.lastIndex = at;
   const match = NARRATIVE.exec(text);
-  if (!match || match.index !== at) return undefined;
+  if (!match || match.index !== at || CROSS_REFERENCE_KEY.test(match[1] ?? match[2]!)) return undefined;
   const bracket = match[4];
   const { label, locator, suffix } = bracket === undefined ? { suffix: '' } : parseSuffix(bracket);
   return {

@@ -8,10 +8,14 @@ import { VERSION } from '../project/package-root.js';
 import { didYouMean } from '../project/suggest.js';
 import type { Taxonomy } from '../project/taxonomy.js';
 import { KINDS, type Kind, type Section } from '../sections/section.js';
+import { numberBrief } from './brief-numbering.js';
+import { ENGLISH_LABELS } from './labels.js';
 import type { LocatedCitation } from './markdown.js';
+import { pageSetup } from './page-setup.js';
 import { PLACEHOLDER_PATTERN, type SectionTrees } from './section-trees.js';
 import type { Stylesheet } from './stylesheets.js';
 import type { TemplateSet } from './templates.js';
+import { breakLinkText } from './url-breaks.js';
 
 /** Group headings of a brief, by section kind. */
 export const KIND_HEADINGS: Record<Kind, string> = {
@@ -29,6 +33,10 @@ export interface ComposedBrief {
   cited: string[];
   /** The layout's declared page budget, if any. */
   pageLimit?: number;
+  /** Whether it has a table of contents that wants the PDF's page numbers. */
+  toc: boolean;
+  /** Whether it was composed as a one-page brief (no page number in the foot). */
+  singlePage: boolean;
 }
 
 /** Everything compose needs for one brief. */
@@ -45,6 +53,8 @@ export interface ComposeOptions {
   stylesheet: Stylesheet;
   /** PDF page of each element id, from a first printing (for tables of contents). */
   pages?: ReadonlyMap<string, number>;
+  /** How many pages a first printing had (a brief of one page prints no page number). */
+  pageCount?: number;
   /** Parsed sections shared by the briefs of a run. */
   trees: SectionTrees;
 }
@@ -69,15 +79,27 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   });
   const titles = new Map(formatted.bibliography.map((entry) => [referenceAnchor(entry.id), { id: entry.id, text: entry.text }]));
   const firstCitation = new Map<string, string>();
+  const labels = ENGLISH_LABELS;
+  const numbering = numberBrief(
+    options.sections.map((section, index) => ({ id: section.id, title: section.title, file: section.file, rendered: rendered[index]! })),
+    labels,
+  );
+  const offsets: number[] = [];
   let offset = 0;
   const sections = options.sections.map((section, index) => {
     const { html, citations: own } = rendered[index]!;
-    const filled = fillCitations(html, offset, formatted.citations, titles, firstCitation);
+    offsets.push(offset);
+    const filled = numbering.fill(index, fillCitations(html, offset, formatted.citations, titles, firstCitation));
     offset += own.length;
     return { ...describe(section), html: filled, page: options.pages?.get(`section-${section.id}`) };
   });
+  // Notes print after every section, so their citations come after the text's in the first-citation links.
+  const notes = numbering.notes.map((note) => ({ ...note, html: fillCitations(note.html, offsets[note.section]!, formatted.citations, titles, firstCitation) }));
   const { brand } = options.stylesheet;
   const organization = request.organization || brand.organization || '';
+  const settings = options.templates.settings(request.template);
+  const toc = request.toc ?? settings.toc;
+  const page = pageSetup({ paper: request.paper, themePaper: brand.paper, pageCount: options.pageCount, pageLimit: settings.pages, labels });
 
   const context = {
     brief: {
@@ -88,6 +110,10 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
       topicLabels: request.topics.map((id) => options.taxonomy.label('topic', id)),
     },
     sections,
+    notes,
+    labels,
+    toc,
+    page,
     groups: KINDS.map((kind) => ({
       kind,
       heading: KIND_HEADINGS[kind],
@@ -98,11 +124,12 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     references: formatted.bibliography.map((entry) => ({
       id: entry.id,
       anchor: referenceAnchor(entry.id),
-      html: entry.html,
+      html: breakLinkText(entry.html),
       backlink: firstCitation.get(entry.id),
       annotation: stringField(references.get(entry.id)?.item.annote),
     })),
     referencesPage: options.pages?.get('references'),
+    notesPage: options.pages?.get('notes-heading'),
     hangingIndent: formatted.hangingIndent,
     css: options.stylesheet.css,
     theme: {
@@ -115,11 +142,7 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     generator: `briefwright ${VERSION}`,
   };
   const html = options.templates.render(request.template, context);
-  return {
-    html,
-    cited: formatted.bibliography.map((entry) => entry.id),
-    pageLimit: options.templates.settings(request.template).pages,
-  };
+  return { html, cited: formatted.bibliography.map((entry) => entry.id), pageLimit: settings.pages, toc, singlePage: page.singlePage };
 }
 
 function checkKeys(citations: LocatedCitation[], references: ReadonlyMap<string, Reference>, request: BriefRequest, earlier: BriefwrightError[]) {

@@ -1,6 +1,8 @@
 import { toHtml } from 'hast-util-to-html';
 import type { BriefwrightError } from '../errors.js';
 import type { Section } from '../sections/section.js';
+import type { SourceLocation } from '../errors.js';
+import type { Target } from './figures.js';
 import { markdownToTree, type LocatedCitation } from './markdown.js';
 
 /** A section rendered to HTML once; its citations are placeholders numbered from 0. */
@@ -11,10 +13,21 @@ export interface RenderedSection {
   problems: BriefwrightError[];
   /** Image files the section embeds. */
   images: string[];
+  /** Each footnote's HTML (with citation placeholders), in the order the section first refers to them. */
+  notes: string[];
+  /** How many times the text refers to each note. */
+  noteUses: number[];
+  /** Figures, captioned tables and labelled headings, in order. */
+  targets: Target[];
+  /** Every cross-reference, with where it was written. */
+  crossReferences: { label: string; location: SourceLocation }[];
 }
 
 /** Matches a citation placeholder in a rendered section; group 1 is its number. */
 export const PLACEHOLDER_PATTERN = /<span class="citation" data-citation="(\d+)"><\/span>/g;
+
+/** Matches a numbering slot (a note, figure or table number, a cross-reference); group 2 is its name. */
+export const SLOT_PATTERN = /<(span|sup) data-bw-slot="([^"]+)"><\/\1>/g;
 
 /**
  * Each section's Markdown parsed and rendered once per run, however many briefs
@@ -35,7 +48,7 @@ export class SectionTrees {
   get(section: Section): RenderedSection {
     let done = this.rendered.get(section);
     if (!done) {
-      const parsed = markdownToTree({
+      done = renderMarkdown({
         markdown: section.body,
         file: section.file,
         firstLine: section.bodyLine,
@@ -44,9 +57,23 @@ export class SectionTrees {
         firstCitation: 0,
         root: this.root,
       });
-      done = { html: toHtml(parsed.tree), citations: parsed.citations, problems: parsed.problems, images: parsed.images };
       this.rendered.set(section, done);
     }
     return done;
   }
+}
+
+/** A section's Markdown rendered to HTML, its notes apart, with numbered placeholders. */
+export function renderMarkdown(options: Parameters<typeof markdownToTree>[0]): RenderedSection {
+  const parsed = markdownToTree(options);
+  return {
+    html: toHtml(parsed.tree),
+    citations: parsed.citations,
+    problems: parsed.problems,
+    images: parsed.images,
+    notes: parsed.notes.map((note) => toHtml(note)),
+    noteUses: parsed.noteUses,
+    targets: parsed.targets,
+    crossReferences: parsed.crossReferences,
+  };
 }

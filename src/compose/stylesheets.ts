@@ -1,12 +1,15 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BriefwrightError } from '../errors.js';
+import type { FileLayers, LayeredFile } from '../project/file-layers.js';
 import { PACKAGE_ROOT } from '../project/package-root.js';
-import { didYouMean } from '../project/suggest.js';
-import { YamlFile } from '../project/yaml-file.js';
-import { z } from 'zod';
+import { loadTheme, type ThemeBrand } from './theme.js';
+
+export { listThemes, type ThemeBrand } from './theme.js';
+
+const STYLES = 'styles';
 
 const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
@@ -26,72 +29,41 @@ const requireFromPackage = createRequire(path.join(PACKAGE_ROOT, 'package.json')
 /** The CSS of one theme with every file it refers to embedded, and the files it was made from. */
 export interface Stylesheet {
   css: string;
-  /** Absolute paths of every file read (stylesheets, fonts, images). */
+  /** Absolute paths of every file read (stylesheets, fonts, images, theme settings). */
   files: string[];
-  /** The theme's logo as a data URI, when it has `logo.svg` (or .png). */
+  /** The theme's logo as a data URI, when it has one. */
   logo?: string;
-  /** What the theme's `theme.yaml` says about the brand. */
+  /** What the theme's `theme.yaml` (and those it extends) say about the brand. */
   brand: ThemeBrand;
 }
 
-const brandSchema = z.strictObject({
-  /** The organization that publishes under this theme (title block, footer, PDF author). */
-  organization: z.string().optional(),
-  /** A line printed at the foot of every page, such as a website or tagline. */
-  footer: z.string().optional(),
-  /** Alternative text for the logo (defaults to the organization's name). */
-  logoAlt: z.string().optional(),
-});
-
-/** A theme's brand settings. */
-export type ThemeBrand = z.output<typeof brandSchema>;
-
 /**
- * Builds a brief's stylesheet: `base.css`, `print.css`, then the theme
- * (`themes/<name>/theme.css` or `themes/<name>.css`). Every `url(...)` is embedded
- * as a data URI, so the HTML stands alone and printing needs no network.
- * A url is read relative to its stylesheet, or else as a package path
+ * Builds a brief's stylesheet, each file looked up in layers (the project's
+ * own, else built in): `styles/base.css`, `styles/print.css`, every
+ * `styles/layouts/*.css` (each scoped by its layout's body class), the theme's
+ * settings as custom properties, then the `theme.css` of each theme it extends
+ * and its own. Every `url(...)` is embedded as a data URI, so the HTML stands
+ * alone and printing needs no network. A url is read relative to its
+ * stylesheet (through the layers), or else as a package path
  * (`@fontsource/public-sans/files/...`).
  */
-export async function loadStylesheet(options: { stylesDir: string; theme: string }): Promise<Stylesheet> {
-  const { stylesDir, theme } = options;
-  const themeDir = path.join(stylesDir, 'themes', theme);
-  const themeFile = existsSync(themeDir) ? path.join(themeDir, 'theme.css') : path.join(stylesDir, 'themes', `${theme}.css`);
-  if (!existsSync(themeFile)) {
-    const known = listThemes(stylesDir);
-    throw new BriefwrightError(`unknown theme '${theme}'${didYouMean(theme, known)} (have: ${known.join(', ') || 'none'})`);
-  }
-  const sheets = [path.join(stylesDir, 'base.css'), path.join(stylesDir, 'print.css'), themeFile].filter(existsSync);
-  const files: string[] = [];
+export async function loadStylesheet(options: { layers: FileLayers; theme: string }): Promise<Stylesheet> {
+  const { layers } = options;
+  const theme = await loadTheme(layers, options.theme);
+  const sheets = [layers.find(`${STYLES}/base.css`), layers.find(`${STYLES}/print.css`), ...layers.list(`${STYLES}/layouts`).filter((file) => file.path.endsWith('.css'))]
+    .filter((file): file is LayeredFile => file !== undefined)
+    .map((file) => file.file);
+  const files: string[] = [...theme.files];
   const parts: string[] = [];
-  for (const sheet of sheets) parts.push(await readSheet(sheet, files));
-  const logoFile = ['logo.svg', 'logo.png'].map((name) => path.join(themeDir, name)).find(existsSync);
-  let logo: string | undefined;
-  if (logoFile) {
-    files.push(logoFile);
-    logo = await dataUri(logoFile);
-  }
-  const brandFile = path.join(themeDir, 'theme.yaml');
-  let brand: ThemeBrand = {};
-  if (existsSync(brandFile)) {
-    files.push(brandFile);
-    brand = YamlFile.parse(await readFile(brandFile, 'utf8'), brandFile).validate(brandSchema, 'theme settings');
-  }
-  return { css: parts.join('\n'), files, logo, brand };
-}
-
-/** The themes a styles folder offers. */
-export function listThemes(stylesDir: string): string[] {
-  const dir = path.join(stylesDir, 'themes');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() || entry.name.endsWith('.css'))
-    .map((entry) => entry.name.replace(/\.css$/, ''))
-    .sort();
+  for (const sheet of sheets) parts.push(await readSheet(sheet, files, layers));
+  parts.push(theme.settingsCss);
+  for (const sheet of theme.sheets) parts.push(await readSheet(sheet, files, layers));
+  const logo = theme.logo ? await dataUri(theme.logo) : undefined;
+  return { css: parts.join('\n'), files, logo, brand: theme.brand };
 }
 
 /** Reads a stylesheet with its `@import`s inlined and its urls embedded. */
-async function readSheet(sheet: string, files: string[], importing: string[] = []): Promise<string> {
+async function readSheet(sheet: string, files: string[], layers: FileLayers, importing: string[] = []): Promise<string> {
   if (importing.includes(sheet)) {
     throw new BriefwrightError(`stylesheet imports itself (${[...importing, sheet].map((f) => path.basename(f)).join(' → ')})`, {
       location: { file: sheet },
@@ -103,14 +75,14 @@ async function readSheet(sheet: string, files: string[], importing: string[] = [
   let result = '';
   let last = 0;
   for (const match of css.matchAll(pattern)) {
-    const imported = resolveAsset(match[2]!, sheet);
-    result += css.slice(last, match.index) + (await readSheet(imported, files, [...importing, sheet]));
+    const imported = resolveAsset(match[2]!, sheet, layers);
+    result += css.slice(last, match.index) + (await readSheet(imported, files, layers, [...importing, sheet]));
     last = match.index + match[0].length;
   }
-  return embedUrls(result + css.slice(last), sheet, files);
+  return embedUrls(result + css.slice(last), sheet, files, layers);
 }
 
-async function embedUrls(css: string, sheet: string, files: string[]): Promise<string> {
+async function embedUrls(css: string, sheet: string, files: string[], layers: FileLayers): Promise<string> {
   const pattern = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
   const replacements = new Map<string, string>();
   for (const [, , url] of css.matchAll(pattern)) {
@@ -120,7 +92,7 @@ async function embedUrls(css: string, sheet: string, files: string[]): Promise<s
         location: { file: sheet },
       });
     }
-    const file = resolveAsset(url, sheet);
+    const file = resolveAsset(url, sheet, layers);
     files.push(file);
     replacements.set(url, await dataUri(file));
   }
@@ -130,7 +102,14 @@ async function embedUrls(css: string, sheet: string, files: string[]): Promise<s
   });
 }
 
-function resolveAsset(url: string, sheet: string): string {
+/**
+ * A url in a stylesheet: beside the stylesheet in the highest layer that has it
+ * (so a project's styles/fonts.css replaces the one base.css imports), else a
+ * package path.
+ */
+function resolveAsset(url: string, sheet: string, layers: FileLayers): string {
+  const layered = layers.locate(path.resolve(path.dirname(sheet), url));
+  if (layered) return layered;
   const local = path.resolve(path.dirname(sheet), url);
   if (existsSync(local)) return local;
   try {

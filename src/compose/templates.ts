@@ -1,13 +1,14 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { BriefwrightError } from '../errors.js';
+import type { FileLayers, Origin } from '../project/file-layers.js';
 import { didYouMean } from '../project/suggest.js';
 import { YamlFile } from '../project/yaml-file.js';
 import { registerHelpers } from './template-helpers.js';
 
+const TEMPLATES = 'templates';
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*\r?\n/;
 
 const layoutSettingsSchema = z.strictObject({
@@ -27,6 +28,8 @@ interface TemplateFile {
   name: string;
   /** Path shown in messages (relative to the project, or to the package for built-ins). */
   file: string;
+  /** Whether the project provides the file or it is built in. */
+  origin: Origin;
   text: string;
   /** Line of the file on which `text` starts. */
   firstLine: number;
@@ -42,33 +45,37 @@ export class TemplateSet {
     private readonly partials: TemplateFile[],
   ) {}
 
-  /** Reads `DIR/*.hbs` as layouts and `DIR/partials/*.hbs` as partials; checks their syntax. */
-  static async load(options: { dir: string; displayRoot: string }): Promise<TemplateSet> {
-    const read = async (folder: string): Promise<TemplateFile[]> => {
-      if (!existsSync(folder)) return [];
-      const names = (await readdir(folder)).filter((name) => name.endsWith('.hbs')).sort();
-      return Promise.all(
-        names.map(async (name) => {
-          const full = path.join(folder, name);
-          const raw = await readFile(full, 'utf8');
-          const match = FRONT_MATTER.exec(raw);
-          const head = match?.[0] ?? '';
-          return {
-            name: name.slice(0, -4),
-            file: path.relative(options.displayRoot, full).split(path.sep).join('/'),
-            text: raw.slice(head.length),
-            firstLine: head === '' ? 1 : head.split('\n').length,
-            head: match?.[1],
-          };
-        }),
+  /**
+   * Reads `templates/*.hbs` as layouts and `templates/partials/*.hbs` as partials,
+   * each from the project if it has that file, else built in; checks their syntax.
+   */
+  static async load(options: { layers: FileLayers }): Promise<TemplateSet> {
+    const { layers } = options;
+    const read = (folder: string): Promise<(TemplateFile & { head?: string })[]> =>
+      Promise.all(
+        layers
+          .list(folder)
+          .filter((entry) => entry.path.endsWith('.hbs'))
+          .map(async (entry) => {
+            const raw = await readFile(entry.file, 'utf8');
+            const match = FRONT_MATTER.exec(raw);
+            const head = match?.[0] ?? '';
+            return {
+              name: path.posix.basename(entry.path, '.hbs'),
+              file: layers.display(entry),
+              origin: entry.origin,
+              text: raw.slice(head.length),
+              firstLine: head === '' ? 1 : head.split('\n').length,
+              head: match?.[1],
+            };
+          }),
       );
-    };
     const handlebars = Handlebars.create();
     registerHelpers(handlebars);
-    const layoutFiles = await read(options.dir);
-    const partials = await read(path.join(options.dir, 'partials'));
+    const layoutFiles = await read(TEMPLATES);
+    const partials = await read(`${TEMPLATES}/partials`);
     const layouts = new Map<string, TemplateFile & { settings: LayoutSettings }>();
-    for (const layout of layoutFiles as (TemplateFile & { head?: string })[]) {
+    for (const layout of layoutFiles) {
       const settings = layout.head
         ? YamlFile.parse(layout.head, layout.file, 1).validate(layoutSettingsSchema, 'template settings')
         : layoutSettingsSchema.parse({});
@@ -83,6 +90,16 @@ export class TemplateSet {
   /** The layout names, sorted. */
   names(): string[] {
     return [...this.layouts.keys()].sort();
+  }
+
+  /** Where a layout comes from: the project or briefwright's built-ins. */
+  origin(name: string): Origin {
+    return this.layout(name).origin;
+  }
+
+  /** The names of the partials the project provides itself (its own or overriding built-in ones), sorted. */
+  projectPartials(): string[] {
+    return this.partials.filter((partial) => partial.origin === 'project').map((partial) => partial.name);
   }
 
   /** A layout's declared settings; an unknown name is an error with a suggestion. */

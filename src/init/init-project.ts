@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, rename, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefwrightError } from '../errors.js';
-import { listFiles } from '../project/load-project.js';
+import { LAYOUT, listFiles } from '../project/load-project.js';
 import { PACKAGE_ROOT } from '../project/package-root.js';
 
 /** Where the files `init` copies live, inside the briefwright package. */
 export const SCAFFOLD_DIR = path.join(PACKAGE_ROOT, 'scaffold');
+
+/** The theme `init --theme NAME` copies: every setting of theme.yaml, commented, a theme.css and a logo. */
+export const THEME_SCAFFOLD_DIR = path.join(PACKAGE_ROOT, 'scaffold-theme');
 
 // npm leaves `.gitignore` out of published packages, so the scaffold ships it
 // without the dot and init puts the dot back.
@@ -26,9 +29,15 @@ export interface InitResult {
  * and holds anything is refused unless `force`, which writes the scaffold's
  * files over any of the same name and leaves other files alone.
  */
-export async function initProject(options: { dir: string; force?: boolean; scaffold?: string }): Promise<InitResult> {
+export async function initProject(options: { dir: string; force?: boolean; scaffold?: string; theme?: string }): Promise<InitResult> {
   const root = path.resolve(options.dir);
   const scaffold = options.scaffold ?? SCAFFOLD_DIR;
+  const { theme } = options;
+  if (theme !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(theme)) {
+    throw new BriefwrightError(`theme name '${theme}' must be letters, digits, '-' and '_'`, { kind: 'usage' });
+  }
+  // A project that exists already gets only the theme.
+  if (theme !== undefined && existsSync(path.join(root, LAYOUT.taxonomy))) return { root, files: await addTheme(root, theme) };
   if (existsSync(root)) {
     if (!(await stat(root)).isDirectory()) throw new BriefwrightError(`${options.dir} exists and is not a folder`, { kind: 'usage' });
     const entries = await readdir(root);
@@ -51,5 +60,27 @@ export async function initProject(options: { dir: string; force?: boolean; scaff
     await rename(temporary, path.join(root, target));
     files.push(target.replace(/^\.\//, ''));
   }
+  if (theme !== undefined) {
+    files.push(...(await addTheme(root, theme)));
+    // The example recipe uses the new theme, so the first build shows it.
+    const recipe = path.join(root, 'briefs/technology-access.yaml');
+    if (existsSync(recipe)) await writeFile(recipe, (await readFile(recipe, 'utf8')).replace(/^theme: .*$/m, `theme: ${theme}`));
+  }
   return { root, files: files.sort() };
+}
+
+/** Copies the theme scaffold to styles/themes/NAME/; a theme of that name in the project is never overwritten. */
+async function addTheme(root: string, theme: string): Promise<string[]> {
+  const folder = path.posix.join(LAYOUT.styles, 'themes', theme);
+  if (existsSync(path.join(root, folder))) {
+    throw new BriefwrightError(`${folder} exists already; choose another theme name`, { kind: 'usage' });
+  }
+  await mkdir(path.join(root, folder), { recursive: true });
+  const files: string[] = [];
+  for (const source of await listFiles(THEME_SCAFFOLD_DIR, '.')) {
+    const target = path.posix.join(folder, source);
+    await cp(path.join(THEME_SCAFFOLD_DIR, source), path.join(root, target));
+    files.push(target);
+  }
+  return files;
 }

@@ -4,7 +4,7 @@ import { defaultDate, mergeFields, resolveRequest, type BriefRequest } from '../
 import type { RecipeFields } from '../project/recipe.js';
 import type { BrowserSession } from '../render/browser-session.js';
 import { printBrief } from '../render/print-brief.js';
-import { renderBrief } from '../render/render-brief.js';
+import { renderBrief, type Printing } from '../render/render-brief.js';
 import { selectSections } from '../sections/select.js';
 import type { Section } from '../sections/section.js';
 import type { ProjectSnapshot } from './project-snapshot.js';
@@ -28,7 +28,7 @@ export function prepareBrief(snapshot: ProjectSnapshot, fields: RecipeFields, to
 }
 
 /** Composes a prepared brief to the HTML `build` would write. */
-export async function composePreview(snapshot: ProjectSnapshot, brief: PreparedBrief, pages?: ReadonlyMap<string, number>): Promise<ComposedBrief> {
+export async function composePreview(snapshot: ProjectSnapshot, brief: PreparedBrief, printing?: Printing): Promise<ComposedBrief> {
   const { project } = snapshot;
   return composeBrief({
     request: brief.request,
@@ -40,7 +40,8 @@ export async function composePreview(snapshot: ProjectSnapshot, brief: PreparedB
     engines: snapshot.engines,
     templates: snapshot.templates,
     stylesheet: await snapshot.stylesheet(brief.request.theme),
-    pages,
+    pages: printing?.pages,
+    pageCount: printing?.pageCount,
     trees: snapshot.trees,
   });
 }
@@ -56,7 +57,7 @@ export interface PrintedPreview {
 /** Prints a prepared brief exactly as `build` does. */
 export async function printPreview(snapshot: ProjectSnapshot, brief: PreparedBrief, browser: BrowserSession): Promise<PrintedPreview> {
   const { pdf, overBudget } = await renderBrief({
-    compose: (pages) => composePreview(snapshot, brief, pages),
+    compose: (printing) => composePreview(snapshot, brief, printing),
     print: (html) => printBrief({ browser, html, request: brief.request, taxonomy: snapshot.project.taxonomy }),
     toc: brief.layout.toc,
   });

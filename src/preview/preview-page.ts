@@ -30,7 +30,8 @@ export function previewPage(options: PreviewPageOptions): string {
   const { snapshot, nonce } = options;
   const { taxonomy } = snapshot.project;
   const choices = options.choices;
-  const fields = mergeFields(DEFAULTS, snapshot.config.defaults, {
+  // The form always names a paper; Letter unless the project's defaults or the address say otherwise.
+  const fields = mergeFields({ ...DEFAULTS, paper: 'letter' }, snapshot.config.defaults, {
     template: choices?.template,
     theme: choices?.theme,
     style: choices?.style,

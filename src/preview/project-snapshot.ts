@@ -58,10 +58,10 @@ export class ProjectSnapshots {
     const project = await loadProject({ root: this.root });
     const [config, templates] = await Promise.all([
       loadConfig(project.root),
-      TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root }),
+      TemplateSet.load({ layers: project.layers }),
     ]);
     const styleList = listStyles({ root: project.root });
-    const themes = listThemes(project.stylesDir);
+    const themes = listThemes(project.layers).map((theme) => theme.name);
     const featuredStyles = styleList.filter((style) => !SYSTEM_STYLE_DIRS.includes(style.origin)).map((style) => style.id).sort();
     const { populations, topics } = project.taxonomy;
     const formKey = hash(JSON.stringify([populations, topics, templates.names(), themes, featuredStyles]));
@@ -91,7 +91,7 @@ export class ProjectSnapshots {
       stylesheet(theme) {
         let sheet = stylesheets.get(theme);
         if (!sheet) {
-          sheet = loadStylesheet({ stylesDir: project.stylesDir, theme });
+          sheet = loadStylesheet({ layers: project.layers, theme });
           stylesheets.set(theme, sheet);
         }
         return sheet;

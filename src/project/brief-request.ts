@@ -26,7 +26,10 @@ export interface BriefRequest {
   locale: string;
   lang: string;
   theme: string;
-  paper: 'letter' | 'a4';
+  /** Unset: the theme's paper, else Letter. */
+  paper?: 'letter' | 'a4';
+  /** A table of contents; unset: whatever the template does. */
+  toc?: boolean;
   nocite: string[] | '*';
 }
 
@@ -42,7 +45,6 @@ export const DEFAULTS = {
   locale: 'en-US',
   lang: 'en',
   theme: 'default',
-  paper: 'letter' as const,
 };
 
 /**

@@ -5,6 +5,7 @@ import { BriefwrightError, ProblemCollector, ProblemList } from '../errors.js';
 import { isBibliographyFile, loadReferences, type ReferenceLibrary } from '../citations/load-references.js';
 import { loadSections } from '../sections/load-sections.js';
 import type { Section } from '../sections/section.js';
+import { FileLayers } from './file-layers.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { parseTaxonomy, type Taxonomy } from './taxonomy.js';
 
@@ -29,10 +30,8 @@ export interface Project {
   bibliographyFiles: string[];
   /** Project-relative recipe files in `briefs/`, sorted. */
   recipeFiles: string[];
-  /** Absolute folder of templates: the project's own, or the built-in ones. */
-  templatesDir: string;
-  /** Absolute folder of styles: the project's own, or the built-in ones. */
-  stylesDir: string;
+  /** Templates, partials and styles: the project's files laid over the built-in ones, file by file. */
+  layers: FileLayers;
 }
 
 /**
@@ -78,15 +77,9 @@ export async function readProject(options: { root: string }): Promise<{ project:
     references,
     bibliographyFiles,
     recipeFiles,
-    templatesDir: ownOrBuiltIn(root, LAYOUT.templates),
-    stylesDir: ownOrBuiltIn(root, LAYOUT.styles),
+    layers: new FileLayers({ project: root, builtIn: PACKAGE_ROOT }),
   };
   return { project, problems: problems.problems };
-}
-
-function ownOrBuiltIn(root: string, folder: string): string {
-  const own = path.join(root, folder);
-  return existsSync(own) ? own : path.join(PACKAGE_ROOT, folder);
 }
 
 /** Files under `folder` (recursively unless told not to), project-relative with '/', sorted. */

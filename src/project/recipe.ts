@@ -40,6 +40,7 @@ export const recipeSchema = z.strictObject({
   lang: z.string().optional(),
   theme: name('theme').optional(),
   paper: z.enum(['letter', 'a4']).optional(),
+  toc: z.boolean().optional(),
   nocite: z.union([z.literal('*'), idList]).optional(),
 });
 

@@ -23,7 +23,8 @@ export async function printBrief(options: {
     printBackground: true,
     tagged: true,
     outline: true,
-    preferCSSPageSize: false,
+    // The brief's page rules set the paper (the request's, else the theme's).
+    preferCSSPageSize: true,
     displayHeaderFooter: false,
   });
   return applyPdfMetadata(renumberNodeIds(raw), {

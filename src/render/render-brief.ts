@@ -9,21 +9,38 @@ export interface RenderedBrief {
   overBudget?: { pages: number; limit: number };
 }
 
+/** What a first printing tells a second composition. */
+export interface Printing {
+  /** PDF page of each element id (for tables of contents). */
+  pages?: ReadonlyMap<string, number>;
+  /** How many pages the brief had. */
+  pageCount?: number;
+}
+
 /**
- * Composes a brief and prints it. A layout with a table of contents is printed
+ * Composes a brief and prints it. A brief with a table of contents is printed
  * twice: the first printing tells which page each section starts on, and the
  * numbers take no more room than the blanks they replace, so pages stay put.
+ * A brief composed as one page that prints on more (or the other way round) is
+ * composed again with its page count, so its foot says "Page 1 of 2" or, on a
+ * single page, nothing.
  */
 export async function renderBrief(options: {
-  compose: (pages?: ReadonlyMap<string, number>) => ComposedBrief | Promise<ComposedBrief>;
+  compose: (printing?: Printing) => ComposedBrief | Promise<ComposedBrief>;
   print?: (html: string) => Promise<{ bytes: Uint8Array; pages: number }>;
-  toc: boolean;
+  /** The layout always has a table of contents (a brief's own `toc` is read from the composed brief). */
+  toc?: boolean;
 }): Promise<RenderedBrief> {
   let composed = await options.compose();
   if (!options.print) return { composed };
   let pdf = await options.print(composed.html);
-  if (options.toc) {
-    composed = await options.compose(await namedDestinationPages(pdf.bytes));
+  if (options.toc || composed.toc) {
+    composed = await options.compose({ pages: await namedDestinationPages(pdf.bytes), pageCount: pdf.pages });
+    pdf = await options.print(composed.html);
+  }
+  if (composed.singlePage !== (pdf.pages === 1)) {
+    const pages = composed.toc ? await namedDestinationPages(pdf.bytes) : undefined;
+    composed = await options.compose({ pages, pageCount: pdf.pages });
     pdf = await options.print(composed.html);
   }
   const limit = composed.pageLimit;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,15 +5,8 @@ import { auditOutputs } from '../../src/audit/audit-outputs.js';
 import { build } from '../../src/build.js';
 import type { BriefwrightError } from '../../src/errors.js';
 import { copyFixture } from '../helpers/fixture.js';
+import { hasJava } from '../helpers/java.js';
 
-const hasJava = (() => {
-  try {
-    execFileSync('java', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 if (!hasJava) console.warn('SKIPPED: Java is not installed, so built briefs were NOT checked with the W3C HTML checker');
 
 let root: string;

@@ -100,6 +100,28 @@ describe('briefwright init', () => {
     expect((await readdir(dir, { recursive: true })).some((name) => name.endsWith('.tmp'))).toBe(false);
   });
 
+  it('scaffolds a theme to edit with --theme, used by the example recipe, and adds one to an existing project', async () => {
+    const dir = path.join(parent, 'branded');
+    const result = await run('init', dir, '--theme', 'river-city');
+    expect(result.code, result.err).toBe(ExitCode.ok);
+    expect(result.out).toContain('styles/themes/river-city/theme.yaml');
+    expect(await readFile(path.join(dir, 'briefs/technology-access.yaml'), 'utf8')).toMatch(/^theme: river-city$/m);
+    expect((await check({ root: dir })).problems.map((problem) => problem.format())).toEqual([]);
+    const built = await run('build', '--root', dir, '--format', 'html');
+    expect(built.code, built.err).toBe(ExitCode.ok);
+    const page = await readHtml(path.join(dir, 'output/technology-access.html'));
+    expect(select('img.logo', page)?.properties.alt).toBe('Your Organization');
+    expect(selectAll('style', page).map((node) => toString(node)).join('')).toContain('--primary: #1f5c4a;');
+
+    const again = await run('init', dir, '--theme', 'second');
+    expect(again.code, again.err).toBe(ExitCode.ok);
+    expect(again.out).toContain('created 3 files');
+    expect(await readdir(path.join(dir, 'styles/themes'))).toEqual(['river-city', 'second']);
+    const taken = await run('init', dir, '--theme', 'second');
+    expect(taken.code).toBe(ExitCode.usage);
+    expect(taken.err).toContain('styles/themes/second exists already; choose another theme name');
+  });
+
   it('refuses a path that is a file', async () => {
     const file = path.join(parent, 'file.txt');
     await writeFile(file, '');
