@@ -8,6 +8,7 @@ import { VERSION } from '../project/package-root.js';
 import { didYouMean } from '../project/suggest.js';
 import type { Taxonomy } from '../project/taxonomy.js';
 import { KINDS, type Kind, type Section } from '../sections/section.js';
+import type { BriefModel } from './brief-model.js';
 import type { LocatedCitation } from './markdown.js';
 import { PLACEHOLDER_PATTERN, type SectionTrees } from './section-trees.js';
 import type { Stylesheet } from './stylesheets.js';
@@ -29,6 +30,8 @@ export interface ComposedBrief {
   cited: string[];
   /** The layout's declared page budget, if any. */
   pageLimit?: number;
+  /** What the layout was filled with, for formats made from the same brief (Word). */
+  model: BriefModel;
 }
 
 /** Everything compose needs for one brief. */
@@ -119,6 +122,7 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     html,
     cited: formatted.bibliography.map((entry) => entry.id),
     pageLimit: options.templates.settings(request.template).pages,
+    model: context,
   };
 }
 
