@@ -79,6 +79,9 @@ export class BriefFragments {
 }
 
 function noteParagraphs(note: Element, context: InlineContext & BlockContext, parts: WordParts): Paragraph[] {
+  // Word puts the note's number before its first paragraph; a space keeps them apart.
+  const first = note.children.find((child): child is Element => child.type === 'element' && child.tagName === 'p');
+  (first ?? note).children.unshift({ type: 'text', value: ' ' });
   const blocks = htmlBlocks(note.children, { ...context, style: STYLE.footnoteText, listLevel: 0 });
   const paragraphs = blocks.filter((block): block is Paragraph => block instanceof Paragraph);
   if (paragraphs.length < blocks.length) parts.warn('a table in a footnote is left out of the Word file (Word footnotes hold paragraphs)');

@@ -1,5 +1,8 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 
+/** Where briefwright's bookmark numbers start before they are renumbered (above any the docx library uses). */
+export const BOOKMARK_BASE = 1_000_000;
+
 /** What the document's core properties say (File ▸ Info in Word; read by screen readers and search). */
 export interface CoreProperties {
   title: string;
@@ -37,6 +40,8 @@ export function normalizePackage(zip: Uint8Array, core: CoreProperties, replace:
     files[rels] = encoder.encode(rename(text));
     if (files[part]) files[part] = encoder.encode(rename(decoder.decode(files[part])));
   }
+  const document = files['word/document.xml'];
+  if (document) files['word/document.xml'] = encoder.encode(renumberBookmarks(decoder.decode(document)));
   // fflate writes an entry's time from the Date's local fields: a date made
   // from local fields is the same in every time zone. 1980-01-01 is the zip format's epoch.
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
@@ -46,6 +51,20 @@ export function normalizePackage(zip: Uint8Array, core: CoreProperties, replace:
     if (files[name]) entries[name] = [files[name]!, { mtime }];
   }
   return zipSync(entries, { level: 6 });
+}
+
+/**
+ * Numbers bookmarks 1, 2, 3… in document order. The docx library numbers its
+ * table-of-contents bookmarks from a counter shared by every document of the
+ * process; briefwright's own start at BOOKMARK_BASE, so the two never clash.
+ */
+function renumberBookmarks(xml: string): string {
+  const numbers = new Map<string, number>();
+  for (const [, id] of xml.matchAll(/<w:bookmarkStart\b[^>]*\bw:id="(\d+)"/g)) if (!numbers.has(id!)) numbers.set(id!, numbers.size + 1);
+  return xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)"/g, (whole, head: string, id: string) => {
+    const number = numbers.get(id);
+    return number === undefined ? whole : `${head}${number}"`;
+  });
 }
 
 function coreXml(core: CoreProperties): string {

@@ -1,5 +1,5 @@
 import type { ElementContent } from 'hast';
-import { ImageRun, Paragraph, TableOfContents, TextRun, type ParagraphChild } from 'docx';
+import { BorderStyle, ImageRun, Paragraph, ShadingType, TableOfContents, TextRun, type ParagraphChild } from 'docx';
 import type { BriefModel } from '../../compose/brief-model.js';
 import { formatDate } from '../../compose/template-helpers.js';
 import { BriefFragments } from './brief-fragments.js';
@@ -73,10 +73,14 @@ function titleBlock(model: BriefModel, design: WordDesign, parts: WordParts): Pa
     }
   }
   const kicker = design === 'handout' && !logo && theme.organization ? theme.organization : WORD_LABELS.kicker[design];
-  const kickerOrganization = !logo && theme.organization && design !== 'handout' ? ` · ${theme.organization}` : '';
-  blocks.push(new Paragraph({ style: STYLE.kicker, children: [new TextRun(kicker + kickerOrganization)] }));
-  blocks.push(new Paragraph({ style: STYLE.title, children: [new TextRun(brief.title)] }));
-  if (brief.subtitle) blocks.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(brief.subtitle)] }));
+  const kickerOrganization = !logo && theme.organization && design !== 'handout' && design !== 'report' ? ` · ${theme.organization}` : '';
+  if (design === 'report') {
+    blocks.push(...coverBand(model, kicker, parts));
+  } else {
+    blocks.push(new Paragraph({ style: STYLE.kicker, children: [new TextRun(kicker + kickerOrganization)] }));
+    blocks.push(new Paragraph({ style: STYLE.title, children: [new TextRun(brief.title)] }));
+    if (brief.subtitle) blocks.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(brief.subtitle)] }));
+  }
   const meta: [string, string][] = [];
   if (brief.audience) meta.push([WORD_LABELS.preparedFor, brief.audience]);
   meta.push([WORD_LABELS.date, formatDate(brief.date, brief.lang)]);
@@ -89,12 +93,34 @@ function titleBlock(model: BriefModel, design: WordDesign, parts: WordParts): Pa
     blocks.push(
       new Paragraph({
         style: STYLE.meta,
-        ...(last ? { border: { bottom: { style: 'single', size: 12, color: parts.brand.palette.primary, space: 8 } }, spacing: { after: 240 } } : {}),
+        ...(last && design !== 'report' ? { border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: parts.brand.palette.primary, space: 8 } }, spacing: { after: 240 } } : {}),
         children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)],
       }),
     );
   });
   return blocks;
+}
+
+/**
+ * The report cover's band: kicker, title and subtitle in white on the brand's
+ * primary colour, a third of the way down the page. White on the primary
+ * colour keeps the contrast the theme promises for its bands.
+ */
+function coverBand(model: BriefModel, kicker: string, parts: WordParts): Paragraph[] {
+  const { primary } = parts.brand.palette;
+  const edge = { style: BorderStyle.SINGLE, size: 4, color: primary, space: 12 };
+  const band = {
+    shading: { type: ShadingType.CLEAR, fill: primary, color: 'auto' },
+    border: { top: edge, bottom: edge, left: edge, right: edge },
+    indent: { left: 240, right: 240 },
+  };
+  const white = { color: 'FFFFFF' };
+  return [
+    new Paragraph({ style: STYLE.kicker, ...band, spacing: { before: 2400, after: 120 }, children: [new TextRun({ text: kicker, ...white })] }),
+    new Paragraph({ style: STYLE.title, ...band, children: [new TextRun({ text: model.brief.title, ...white })] }),
+    ...(model.brief.subtitle ? [new Paragraph({ style: STYLE.subtitle, ...band, children: [new TextRun({ text: model.brief.subtitle, ...white })] })] : []),
+    new Paragraph({ style: STYLE.meta, spacing: { after: 360 }, children: [] }),
+  ];
 }
 
 function logoRun(parts: WordParts): ParagraphChild | undefined {

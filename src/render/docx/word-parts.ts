@@ -1,4 +1,5 @@
 import { BookmarkEnd, BookmarkStart, type Paragraph, type ParagraphChild } from 'docx';
+import { BOOKMARK_BASE } from './package-docx.js';
 import type { WordBrand } from './word-brand.js';
 import type { WordImages } from './word-images.js';
 
@@ -17,7 +18,7 @@ export class WordParts {
   readonly warnings: string[] = [];
   private readonly names = new Map<string, string>();
   private readonly taken = new Set<string>();
-  private bookmarkCount = 0;
+  private bookmarkCount = BOOKMARK_BASE;
   private footnoteCount = 0;
   private listCount = 0;
   private drawingCount = 0;
