@@ -27,7 +27,8 @@ export function wordTable(table: Element, context: BlockContext, blocks: Blocks)
   const rule = { style: BorderStyle.SINGLE, size: 4, color: palette.rule };
   const wordRows = rows.map(({ row, header }) =>
     new TableRow({
-      tableHeader: header,
+      // Left out of other rows: some readers take any w:tblHeader, even w:val="off", for a header.
+      tableHeader: header || undefined,
       cantSplit: true,
       children: cells(row).map((cell) => {
         const inCell: BlockContext = {
@@ -40,8 +41,8 @@ export function wordTable(table: Element, context: BlockContext, blocks: Blocks)
         };
         const content = blocks(cell.children, inCell);
         return new TableCell({
-          columnSpan: Number(cell.properties.colSpan ?? 1) || 1,
-          rowSpan: Number(cell.properties.rowSpan ?? 1) || 1,
+          columnSpan: span(cell.properties.colSpan),
+          rowSpan: span(cell.properties.rowSpan),
           shading: header ? { type: ShadingType.CLEAR, fill: palette.callout, color: 'auto' } : undefined,
           // Word wants a paragraph in every cell.
           children: content.length > 0 ? content : [new Paragraph({ style: STYLE.tableText, children: [] })],
@@ -62,6 +63,11 @@ export function wordTable(table: Element, context: BlockContext, blocks: Blocks)
     );
   }
   return result;
+}
+
+function span(value: unknown): number | undefined {
+  const number = Number(value ?? 1);
+  return Number.isInteger(number) && number > 1 ? number : undefined;
 }
 
 function cells(row: Element): Element[] {
