@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BriefModel } from '../../compose/brief-model.js';
 import type { Stylesheet } from '../../compose/stylesheets.js';
 import type { LayoutSettings } from '../../compose/templates.js';
 import { BriefFragments } from './brief-fragments.js';
-import { readReferenceDoc, REFERENCE_DOC, type ReferenceDoc } from './reference-doc.js';
+import { readReferenceDoc, referenceDocFile, type ReferenceDoc } from './reference-doc.js';
 import { brandFromStylesheet } from './word-brand.js';
 import { wordDocument } from './word-document.js';
 import { WordImages } from './word-images.js';
@@ -27,12 +26,6 @@ export class DocxWriter {
   /** `templatesDir` is where a project's `reference.docx` is looked for. */
   constructor(private readonly options: { templatesDir: string; root: string }) {}
 
-  /** The reference document a project's Word files take their styles from, if it has one. */
-  referenceDocFile(): string | undefined {
-    const file = path.join(this.options.templatesDir, REFERENCE_DOC);
-    return existsSync(file) ? file : undefined;
-  }
-
   /** A brief's Word file, from the model its HTML was made from. */
   async write(options: { model: BriefModel; layout: LayoutSettings; stylesheet: Pick<Stylesheet, 'css' | 'logo' | 'brand'> }): Promise<WrittenDocx> {
     const { model } = options;
@@ -51,7 +44,7 @@ export class DocxWriter {
 
   private reference(): Promise<ReferenceDoc | undefined> {
     this.referenceDoc ??= (async () => {
-      const file = this.referenceDocFile();
+      const file = referenceDocFile(this.options.templatesDir);
       return file ? readReferenceDoc(file, path.relative(this.options.root, file).split(path.sep).join('/')) : undefined;
     })();
     return this.referenceDoc;

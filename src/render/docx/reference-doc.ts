@@ -1,9 +1,17 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { BriefwrightError } from '../../errors.js';
 
 /** The file name of a project's Word reference document, in `templates/`. */
 export const REFERENCE_DOC = 'reference.docx';
+
+/** A project's reference document, if its templates folder has one. */
+export function referenceDocFile(templatesDir: string): string | undefined {
+  const file = path.join(templatesDir, REFERENCE_DOC);
+  return existsSync(file) ? file : undefined;
+}
 
 /** The parts of a reference document a brief takes: its styles, and its theme (colours and fonts). */
 export interface ReferenceDoc {
