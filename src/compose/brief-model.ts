@@ -1,3 +1,4 @@
+import type { BriefRequest } from '../project/brief-request.js';
 import type { Kind } from '../sections/section.js';
 
 /** One section of a composed brief: its front matter and its HTML with citations filled in. */
@@ -14,17 +15,8 @@ export interface ModelSection {
  * with, and what other formats (Word) are made from, so every output says the same.
  */
 export interface BriefModel {
-  brief: {
-    title: string;
-    subtitle: string;
-    audience: string;
-    author: string;
-    organization: string;
-    date: string;
-    lang: string;
-    locale: string;
-    template: string;
-    paper: 'letter' | 'a4';
+  /** The request's settings, with the labels of its populations and topics. */
+  brief: Pick<BriefRequest, 'title' | 'subtitle' | 'audience' | 'author' | 'organization' | 'date' | 'lang' | 'locale' | 'template' | 'paper'> & {
     populationLabels: string[];
     topicLabels: string[];
   };

@@ -76,8 +76,9 @@ function linkRuns(element: Element, context: InlineContext, format: RunFormat): 
       const note = context.footnote(target);
       return note === undefined ? inlineRuns(element.children, context, { ...format, superScript: true }) : [new FootnoteReferenceRun(note)];
     }
-    const runs = inlineRuns(element.children, context, { ...format, style: STYLE.hyperlink });
+    // A link to an id the brief lacks keeps its text.
     if (!context.ids.has(target)) return inlineRuns(element.children, context, format);
+    const runs = inlineRuns(element.children, context, { ...format, style: STYLE.hyperlink });
     return [new InternalHyperlink({ anchor: context.parts.bookmarkName(target), children: runs })];
   }
   if (/^(https?:|mailto:)/i.test(href)) {
