@@ -51,7 +51,9 @@ export function wordTable(table: Element, context: BlockContext, blocks: Blocks)
     }),
   );
   const result: Block[] = [];
-  if (caption) result.push(...blocks([{ ...caption, tagName: 'p' }], { ...context, style: STYLE.caption, keepNext: true }));
+  // The caption carries the table's id, so cross-references to the table land on it.
+  const id = table.properties.id ?? caption?.properties.id;
+  if (caption) result.push(...blocks([{ ...caption, tagName: 'p', properties: { ...caption.properties, id } }], { ...context, style: STYLE.caption, keepNext: true }));
   if (wordRows.length > 0) {
     result.push(
       new Table({

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Element as XmlElement } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefModel } from '../../../src/compose/brief-model.js';
 import { DocxWriter } from '../../../src/render/docx/docx-writer.js';
@@ -12,7 +13,8 @@ const SECTION = `
 <p>First claim.<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label">1</a></sup>
 See <a href="#fig-chart">Figure 1</a>.</p>
 <figure id="fig-chart"><img src="data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#123456"/></svg>').toString('base64')}" alt="A dark rectangle"><figcaption>Figure 1: A <em>rectangle</em></figcaption></figure>
-<table><caption>Table 1: Counts</caption><thead><tr><th>Name</th><th>Count</th></tr></thead><tbody><tr><td>A</td><td>1</td></tr></tbody></table>
+<p>As <a href="#tbl-counts">Table 1</a> shows.</p>
+<table id="tbl-counts"><caption>Table 1: Counts</caption><thead><tr><th>Name</th><th>Count</th></tr></thead><tbody><tr><td>A</td><td>1</td></tr></tbody></table>
 <details><summary>More</summary><p>Hidden detail.</p></details>
 <p>An <abbr title="individualized education program">IEP</abbr> and <kbd>Ctrl</kbd>.</p>
 <hr>
@@ -82,10 +84,11 @@ describe('HTML to Word', () => {
 
   it('puts a table caption above its table, and marks the header row', () => {
     const body = all(docx.xml('word/document.xml'), 'w:body')[0]!;
-    const children = Array.from(body.childNodes).filter((node) => node.nodeType === 1) as unknown as Element[];
+    const children = Array.from(body.childNodes).filter((node) => node.nodeType === 1) as XmlElement[];
     const table = children.findIndex((node) => node.nodeName === 'w:tbl');
-    expect(textOf(children[table - 1] as never)).toBe('Table 1: Counts');
-    expect(all(children[table] as never, 'w:tblHeader')).toHaveLength(1);
+    expect(textOf(children[table - 1]!)).toBe('Table 1: Counts');
+    expect(attr(all(children[table - 1], 'w:bookmarkStart')[0], 'w:name')).toBe('tbl_counts');
+    expect(all(children[table]!, 'w:tblHeader')).toHaveLength(1);
   });
 
   it('keeps the text of elements Word has no equivalent for', () => {
