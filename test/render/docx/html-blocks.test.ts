@@ -87,7 +87,7 @@ describe('HTML to Word', () => {
     const children = Array.from(body.childNodes).filter((node) => node.nodeType === 1) as XmlElement[];
     const table = children.findIndex((node) => node.nodeName === 'w:tbl');
     expect(textOf(children[table - 1]!)).toBe('Table 1: Counts');
-    expect(attr(all(children[table - 1], 'w:bookmarkStart')[0], 'w:name')).toBe('tbl_counts');
+    expect(attr(all(children[table - 1]!, 'w:bookmarkStart')[0], 'w:name')).toBe('tbl_counts');
     expect(all(children[table]!, 'w:tblHeader')).toHaveLength(1);
   });
 
