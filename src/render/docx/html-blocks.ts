@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { AlignmentType, Paragraph, type ParagraphChild, type Table } from 'docx';
+import { collapseWhiteSpace } from './html-white-space.js';
 import { inlineRuns, type InlineContext } from './html-runs.js';
 import { wordTable } from './word-table.js';
 import { LISTS, STYLE } from './word-styles.js';
@@ -34,7 +35,7 @@ const CONTAINERS = new Set(['address', 'article', 'aside', 'details', 'div', 'fo
 /** Parses a fragment of the brief's HTML (a section body), cleaning its white space as a browser would. */
 export function parseFragment(html: string): Root {
   const tree = fromHtml(html, { fragment: true });
-  collapseWhiteSpace(tree.children);
+  collapseWhiteSpace(tree.children, (tagName) => BLOCKS.has(tagName));
   return tree;
 }
 
@@ -174,55 +175,4 @@ function alignmentOf(element: Element | undefined) {
 
 function hasBlocks(element: Element): boolean {
   return element.children.some((child) => child.type === 'element' && (BLOCKS.has(child.tagName) || hasBlocks(child)));
-}
-
-/**
- * Collapses white space as HTML does: runs of spaces and line breaks become
- * one space, and none is left at the start or end of a block or after a break.
- * Text in <pre> is kept as it is.
- */
-function collapseWhiteSpace(nodes: (RootContent | ElementContent)[]): void {
-  let text: { value: string }[] = [];
-  const endBlock = () => {
-    trimEnds(text);
-    text = [];
-  };
-  const walk = (children: (RootContent | ElementContent)[]) => {
-    for (const node of children) {
-      if (node.type === 'text') {
-        node.value = node.value.replace(/[ \t\n\r\f]+/g, ' ');
-        text.push(node);
-      } else if (node.type === 'element') {
-        if (node.tagName === 'pre') {
-          endBlock();
-          continue;
-        }
-        const block = BLOCKS.has(node.tagName) || node.tagName === 'td' || node.tagName === 'th' || node.tagName === 'caption' || node.tagName === 'tr';
-        if (block) endBlock();
-        if (node.tagName === 'br') text.push({ value: '\n' });
-        walk(node.children);
-        if (block) endBlock();
-      }
-    }
-  };
-  walk(nodes);
-  endBlock();
-}
-
-function trimEnds(texts: { value: string }[]): void {
-  let space = true;
-  for (const text of texts) {
-    if (text.value === '\n') {
-      space = true;
-      continue;
-    }
-    if (space) text.value = text.value.replace(/^ /, '');
-    if (text.value !== '') space = text.value.endsWith(' ');
-  }
-  for (let index = texts.length - 1; index >= 0; index -= 1) {
-    const text = texts[index]!;
-    if (text.value === '\n') continue;
-    text.value = text.value.replace(/ $/, '');
-    if (text.value !== '') break;
-  }
 }
