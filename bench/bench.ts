@@ -1,7 +1,8 @@
 // Benchmark: a synthetic project of N recipes over the shipped library.
 // Usage: npm run bench [-- --recipes 100 --jobs 2]
 // Prints cold build time against a bare-puppeteer floor measured in the same run,
-// an unchanged rebuild, a one-reference edit rebuild, and peak memory.
+// an unchanged rebuild, a one-reference edit rebuild, peak memory, and what a
+// shipped brief's Word file costs beside composing its HTML.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -24,6 +25,7 @@ import { loadStylesheet } from '../src/compose/stylesheets.js';
 import { TemplateSet } from '../src/compose/templates.js';
 import type { Section } from '../src/sections/section.js';
 import { findChrome } from '../src/render/find-chrome.js';
+import { docxCost } from './docx-cost.js';
 import { makeProject } from './synthetic-project.js';
 
 const args = process.argv.slice(2);
@@ -192,6 +194,7 @@ try {
   const memory = await forcedBuildMemory(root);
   const nodePeak = memory.peakNodeMiB;
   const citation = await citationShare(root);
+  const word = await docxCost(PACKAGE_ROOT, 'english-learners');
   const rows: [string, string, string][] = [
     ['cold build', `${coldSeconds.toFixed(2)} s, ${(results.length / coldSeconds).toFixed(1)} briefs/s`, ''],
     ['  first brief after', `${firstBrief.toFixed(2)} s`, 'start-up: project, citation engine, browser'],
@@ -203,6 +206,7 @@ try {
     ['citation engine built once', `${citation.engineMs.toFixed(0)} ms`, 'APA, en-US, before the first brief'],
     [`citations of a ${citation.count}-citation brief`, `${citation.formatMs.toFixed(1)} ms`, `${((citation.formatMs / citation.printMs) * 100).toFixed(1)}% of its ${citation.printMs.toFixed(0)} ms PDF print, rendered afresh`],
     ['  the same, renders reused', `${citation.reusedMs.toFixed(1)} ms`, `${((citation.reusedMs / citation.printMs) * 100).toFixed(1)}%, as in a batch`],
+    [`Word file of a ${word.pages}-page brief`, `${word.docxMs.toFixed(0)} ms`, `target ≤ 100 ms warm; composing its HTML takes ${word.composeMs.toFixed(1)} ms`],
     ['unchanged rebuild', `${unchanged.seconds.toFixed(2)} s, ${unchangedBuilt} rebuilt`, 'target ≤ 1 s, 0 rebuilt'],
     ['unchanged / cold', `${(unchanged.seconds / coldSeconds).toFixed(3)}×`, ''],
     [`edit of reference ${key}`, `${edit.seconds.toFixed(2)} s, ${editBuilt} rebuilt`, `target: the ${expected} citing it`],

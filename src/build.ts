@@ -10,6 +10,7 @@ import { planJobs, type Job, type JobRequest } from './project/jobs.js';
 import { citedReferences, hash, writeRecord, type BuildRecord } from './record/build-record.js';
 import { BrowserSession } from './render/browser-session.js';
 import { findChrome } from './render/find-chrome.js';
+import { DocxWriter } from './render/docx/docx-writer.js';
 import { printBrief } from './render/print-brief.js';
 import { renderBrief, type Printing } from './render/render-brief.js';
 import { writeFileAtomic } from './render/write-file.js';
@@ -75,6 +76,7 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
   const concurrency = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), toBuild.length));
   const browser = new BrowserSession({ browser: () => findChrome({ flag: options.chrome, config: config.chrome }), pages: concurrency });
   const engines = new CitationEngines();
+  const docx = new DocxWriter({ layers: project.layers, root: project.root });
   try {
     // Chromium starts in its own process while the citation engines are built here.
     const printed = toBuild.filter((plan) => plan.request.formats.includes('pdf'));
@@ -88,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     await Promise.all(
       printOrder(toBuild).map((plan) =>
         limit(async () => {
-          const result = await buildBrief(run, plan, { browser, engines, composing, strict: options.strict ?? false });
+          const result = await buildBrief(run, plan, { browser, engines, docx, composing, strict: options.strict ?? false });
           results.push(result);
           options.onBrief?.(result);
         }),
@@ -131,7 +133,7 @@ async function planOrFail(run: RunContext, request: BriefRequest): Promise<Brief
 async function buildBrief(
   run: RunContext,
   plan: BriefPlan,
-  tools: { browser: BrowserSession; engines: CitationEngines; composing: LimitFunction; strict: boolean },
+  tools: { browser: BrowserSession; engines: CitationEngines; docx: DocxWriter; composing: LimitFunction; strict: boolean },
 ): Promise<BriefResult> {
   const { request, sections } = plan;
   const reasons = plan.reasons.length > 0 ? plan.reasons : ['rebuild forced'];
@@ -172,10 +174,14 @@ async function buildBrief(
       if (tools.strict) throw new BriefwrightError(message);
       warnings.push(message);
     }
+    // Made before anything is written, so a failure leaves the previous outputs in place.
+    const docx = request.formats.includes('docx') ? await tools.docx.write({ model: composed.model, layout: plan.layout, stylesheet: plan.stylesheet }) : undefined;
+    warnings.push(...(docx?.warnings ?? []));
     const outputs: BuildRecord['outputs'] = {};
     const files: string[] = [];
     if (request.formats.includes('html')) files.push(await writeOutput(run, `${request.name}.html`, composed.html, outputs));
     if (pdf) files.push(await writeOutput(run, `${request.name}.pdf`, pdf.bytes, outputs, pdf.pages));
+    if (docx) files.push(await writeOutput(run, `${request.name}.docx`, docx.bytes, outputs));
     await writeRecord(run.outputDir, {
       ...plan.inputs,
       references: citedReferences(composed.cited, run.project.references.byId),

@@ -36,7 +36,7 @@ const RECIPE_FLAGS = {
   population: { type: 'string', array: true, describe: 'Population id or alias (repeat or comma-separate); "all" for every population' },
   topic: { type: 'string', array: true, describe: 'Topic id or alias (repeat or comma-separate); none means any topic' },
   template: { type: 'string', describe: 'Layout: brief, handout, report, annotated-bibliography, or any in templates/' },
-  format: { type: 'string', describe: 'Outputs to write: html, pdf or html,pdf' },
+  format: { type: 'string', describe: 'Outputs to write: html, pdf, docx, or several (html,pdf,docx)' },
   style: { type: 'string', describe: 'Citation style: apa, vancouver, harvard1, a .csl file, or a CSL style id' },
   locale: { type: 'string', describe: 'Citation locale, such as en-US or en-GB' },
   theme: { type: 'string', describe: 'Theme folder under styles/themes/' },
@@ -363,8 +363,8 @@ export function flagsToFields(args: Partial<Record<keyof typeof RECIPE_FLAGS, un
   const text = (value: unknown) => (value === undefined ? undefined : String(value));
   const formats = list(args.format === undefined ? undefined : [args.format]);
   for (const format of formats ?? []) {
-    if (format !== 'html' && format !== 'pdf') {
-      throw new BriefwrightError(`unknown format '${format}' (use html, pdf or html,pdf)`, { kind: 'usage' });
+    if (format !== 'html' && format !== 'pdf' && format !== 'docx') {
+      throw new BriefwrightError(`unknown format '${format}' (use html, pdf, docx, or several: html,pdf,docx)`, { kind: 'usage' });
     }
   }
   return {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { resolveStyle, type CslStyle } from './citations/styles.js';
 import { loadStylesheet, type Stylesheet } from './compose/stylesheets.js';
 import { referencedImages } from './compose/images.js';
+import { referenceDocFile } from './render/docx/reference-doc.js';
 import { SectionTrees } from './compose/section-trees.js';
 import { TemplateSet, type LayoutSettings } from './compose/templates.js';
 import { defaultDate, mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
@@ -89,6 +90,7 @@ export async function planBrief(run: RunContext, request: BriefRequest): Promise
     ...run.templates.files(request.template).map((template) => path.resolve(run.project.root, template.file)),
     ...stylesheet.files,
     ...sections.flatMap((section) => referencedImages(section, run.project.root)),
+    ...(request.formats.includes('docx') ? [referenceDocFile(run.project.layers)].filter((file) => file !== undefined) : []),
   ]);
   const inputs = describeInputs({ request, taxonomySource: run.project.taxonomySource, sections, files, style });
   const reasons = staleReasons({

@@ -10,6 +10,7 @@ import type { Taxonomy } from '../project/taxonomy.js';
 import { KINDS, type Kind, type Section } from '../sections/section.js';
 import { numberBrief } from './brief-numbering.js';
 import { ENGLISH_LABELS } from './labels.js';
+import type { BriefModel } from './brief-model.js';
 import type { LocatedCitation } from './markdown.js';
 import { pageSetup } from './page-setup.js';
 import { PLACEHOLDER_PATTERN, type SectionTrees } from './section-trees.js';
@@ -37,6 +38,8 @@ export interface ComposedBrief {
   toc: boolean;
   /** Whether it was composed as a one-page brief (no page number in the foot). */
   singlePage: boolean;
+  /** What the layout was filled with, for formats made from the same brief (Word). */
+  model: BriefModel;
 }
 
 /** Everything compose needs for one brief. */
@@ -142,7 +145,14 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     generator: `briefwright ${VERSION}`,
   };
   const html = options.templates.render(request.template, context);
-  return { html, cited: formatted.bibliography.map((entry) => entry.id), pageLimit: settings.pages, toc, singlePage: page.singlePage };
+  return {
+    html,
+    cited: formatted.bibliography.map((entry) => entry.id),
+    pageLimit: settings.pages,
+    toc,
+    singlePage: page.singlePage,
+    model: context,
+  };
 }
 
 function checkKeys(citations: LocatedCitation[], references: ReadonlyMap<string, Reference>, request: BriefRequest, earlier: BriefwrightError[]) {

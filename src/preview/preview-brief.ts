@@ -4,6 +4,7 @@ import { defaultDate, mergeFields, resolveRequest, type BriefRequest } from '../
 import type { RecipeFields } from '../project/recipe.js';
 import type { BrowserSession } from '../render/browser-session.js';
 import { printBrief } from '../render/print-brief.js';
+import { DocxWriter } from '../render/docx/docx-writer.js';
 import { renderBrief, type Printing } from '../render/render-brief.js';
 import { selectSections } from '../sections/select.js';
 import type { Section } from '../sections/section.js';
@@ -65,4 +66,11 @@ export async function printPreview(snapshot: ProjectSnapshot, brief: PreparedBri
     ? [`${overBudget.pages} pages, ${overBudget.pages - overBudget.limit} over the ${brief.request.template} template's limit of ${overBudget.limit}`]
     : [];
   return { ...pdf!, warnings };
+}
+
+/** A prepared brief's Word file, exactly as `build` writes it. */
+export async function docxPreview(snapshot: ProjectSnapshot, brief: PreparedBrief): Promise<{ bytes: Uint8Array; warnings: string[] }> {
+  const composed = await composePreview(snapshot, brief);
+  const writer = new DocxWriter({ layers: snapshot.project.layers, root: snapshot.project.root });
+  return writer.write({ model: composed.model, layout: brief.layout, stylesheet: await snapshot.stylesheet(brief.request.theme) });
 }

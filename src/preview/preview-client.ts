@@ -16,6 +16,7 @@ export function previewClient(config: ClientConfig): void {
   const status = byId<HTMLElement>('status');
   const pdfLink = byId<HTMLAnchorElement>('download-pdf');
   const htmlLink = byId<HTMLAnchorElement>('download-html');
+  const docxLink = byId<HTMLAnchorElement>('download-docx');
   const saveForm = byId<HTMLFormElement>('save');
   const slug = byId<HTMLInputElement>('slug');
   const overwrite = byId<HTMLInputElement>('overwrite');
@@ -77,6 +78,7 @@ export function previewClient(config: ClientConfig): void {
     const ok = Boolean(summary.brief);
     setEnabled(pdfLink, ok);
     setEnabled(htmlLink, ok);
+    setEnabled(docxLink, ok);
     if (!ok) {
       status.textContent = summary.error ?? summary.problem ?? 'These choices make no brief.';
       frame.src = 'about:blank';
@@ -86,6 +88,7 @@ export function previewClient(config: ClientConfig): void {
     status.textContent = `${brief.title}: ${describe(brief.sections.length)}.`;
     pdfLink.href = `/brief.pdf?${q}`;
     htmlLink.href = `/brief.html?${q}&download=1`;
+    docxLink.href = `/brief.docx?${q}`;
     if (!slugEdited) slug.value = brief.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
     const source = `/brief.html?${q}`;
     // Setting src, even to the same address, loads the frame again.
@@ -111,9 +114,11 @@ export function previewClient(config: ClientConfig): void {
   }
 
   // A link marked disabled stays focusable (so it is announced), but does nothing.
-  htmlLink.addEventListener('click', (event) => {
-    if (htmlLink.getAttribute('aria-disabled') === 'true') event.preventDefault();
-  });
+  for (const link of [htmlLink, docxLink]) {
+    link.addEventListener('click', (event) => {
+      if (link.getAttribute('aria-disabled') === 'true') event.preventDefault();
+    });
+  }
 
   pdfLink.addEventListener('click', async (event) => {
     event.preventDefault();

@@ -95,6 +95,7 @@ ${textInput('audience', 'Audience', choices?.audience)}
 <p class="actions">
 <a id="download-pdf" class="button" href="/brief.pdf?${query.toString()}"${ready ? '' : html` aria-disabled="true"`}>Download PDF</a>
 <a id="download-html" class="button" href="/brief.html?${query.toString()}&amp;download=1"${ready ? '' : html` aria-disabled="true"`}>Download HTML</a>
+<a id="download-docx" class="button" href="/brief.docx?${query.toString()}"${ready ? '' : html` aria-disabled="true"`}>Download Word</a>
 </p>
 <iframe id="preview" title="Brief preview" sandbox="" src="${ready ? `/brief.html?${query.toString()}` : 'about:blank'}"></iframe>
 <form id="save" class="save">

@@ -15,7 +15,7 @@ import { EventStream } from './event-stream.js';
 import { HttpError, statusOf } from './http-error.js';
 import { BRIEF_HEADERS, errorPage, pageHeaders, send, sendJson } from './http-responses.js';
 import { pickSummary } from './pick-counts.js';
-import { composePreview, prepareBrief, printPreview } from './preview-brief.js';
+import { composePreview, docxPreview, prepareBrief, printPreview } from './preview-brief.js';
 import { brokenProjectPage, coverageFragment, previewPage } from './preview-page.js';
 import { ProjectSnapshots, type ProjectSnapshot } from './project-snapshot.js';
 import { ProjectWatcher } from './project-watcher.js';
@@ -140,6 +140,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         'Cache-Control': 'no-store',
         'X-Briefwright-Pages': String(pdf.pages),
         ...(pdf.warnings.length > 0 ? { 'X-Briefwright-Warning': pdf.warnings.join('; ').replace(/[^\x20-\x7e]/g, ' ') } : {}),
+      });
+    },
+    'GET /brief.docx': async ({ response, url }) => {
+      const snapshot = await snapshots.get();
+      const brief = prepare(snapshot, url.searchParams);
+      const docx = await docxPreview(snapshot, brief);
+      send(response, 200, docx.bytes, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'Content-Disposition': `attachment; filename="${brief.request.name}.docx"`,
+        'Cache-Control': 'no-store',
       });
     },
     'GET /api/picks': async ({ response, url }) => {

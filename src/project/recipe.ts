@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { BriefwrightError } from '../errors.js';
 import { YamlFile } from './yaml-file.js';
 
-const FORMATS = ['html', 'pdf'] as const;
+const FORMATS = ['html', 'pdf', 'docx'] as const;
 
 /** An output format. */
 export type Format = (typeof FORMATS)[number];

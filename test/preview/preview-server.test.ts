@@ -102,6 +102,17 @@ describe('preview server: briefs', () => {
     expect(download.headers.get('content-disposition')).toBe('attachment; filename="english-learners-technology-access.html"');
   });
 
+  it('downloads the same Word file `build` writes for the same choices', async () => {
+    const [result] = await build({ root: preview.root, fields: { populations: ['english-learners'], topics: ['technology-access'], formats: ['docx'] } });
+    expect(result?.files).toEqual(['output/english-learners-technology-access.docx']);
+    const built = await readFile(path.join(preview.root, 'output/english-learners-technology-access.docx'));
+    const response = await get('/brief.docx?population=english-learners&topic=technology-access');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="english-learners-technology-access.docx"');
+    expect(Buffer.compare(Buffer.from(await response.arrayBuffer()), built)).toBe(0);
+  });
+
   it('reports a project problem (a section citing an unknown key) as 422 with file:line:col', async () => {
     const file = path.join(preview.root, 'content/sections/recommendations/udl.md');
     const original = await readFile(file, 'utf8');

@@ -1,0 +1,66 @@
+import type { FileLayers } from '../../project/file-layers.js';
+import path from 'node:path';
+import type { BriefModel } from '../../compose/brief-model.js';
+import type { Stylesheet } from '../../compose/stylesheets.js';
+import type { LayoutSettings } from '../../compose/templates.js';
+import { BriefFragments } from './brief-fragments.js';
+import { readReferenceDoc, referenceDocFile, type ReferenceDoc } from './reference-doc.js';
+import { brandFromStylesheet } from './word-brand.js';
+import { wordDocument } from './word-document.js';
+import { WordImages } from './word-images.js';
+import type { WordDesign } from './word-layouts.js';
+
+/** A brief's Word file and what Word shows differently from the HTML. */
+export interface WrittenDocx {
+  bytes: Uint8Array;
+  warnings: string[];
+}
+
+/**
+ * Writes the Word files of a run. Images (and PNGs of SVGs) and the project's
+ * reference document are read once for all briefs of the run.
+ */
+export class DocxWriter {
+  private readonly images = new WordImages();
+  private referenceDoc?: Promise<ReferenceDoc | undefined>;
+
+  /** `layers` is where a project's `templates/reference.docx` is looked for. */
+  constructor(private readonly options: { layers: FileLayers; root: string }) {}
+
+  /** A brief's Word file, from the model its HTML was made from. */
+  async write(options: { model: BriefModel; layout: LayoutSettings; stylesheet: Pick<Stylesheet, 'css' | 'logo' | 'brand'> }): Promise<WrittenDocx> {
+    const { model } = options;
+    const brand = brandFromStylesheet(options.stylesheet, model.theme.organization, model.theme.logoAlt);
+    const fragments = new BriefFragments(model);
+    await this.images.prepare([...fragments.images, ...(brand.logo ? [brand.logo.data] : [])]);
+    return wordDocument({
+      model,
+      design: wordDesign(model.brief.template, options.layout),
+      brand,
+      images: this.images,
+      fragments,
+      referenceDoc: await this.reference(),
+    });
+  }
+
+  private reference(): Promise<ReferenceDoc | undefined> {
+    this.referenceDoc ??= (async () => {
+      const file = referenceDocFile(this.options.layers);
+      return file ? readReferenceDoc(file, path.relative(this.options.root, file).split(path.sep).join('/')) : undefined;
+    })();
+    return this.referenceDoc;
+  }
+}
+
+/**
+ * The Word design of a layout: a built-in layout's own, and for a project's
+ * layout the one its settings are nearest to (no sections: the bibliography; a
+ * table of contents: the report; one page: the handout; else the brief).
+ */
+export function wordDesign(template: string, layout: LayoutSettings): WordDesign {
+  if (template === 'brief' || template === 'handout' || template === 'report' || template === 'annotated-bibliography') return template;
+  if (!layout.sections) return 'annotated-bibliography';
+  if (layout.toc) return 'report';
+  if (layout.pages === 1) return 'handout';
+  return 'brief';
+}
