@@ -24,10 +24,11 @@ interface Run {
   depth: number;
   /** Begun inside a text object, so it ends there. */
   inText: boolean;
-  /** The page-space height of its first text, if that text is painted outside any clip. */
-  textY?: number;
-  clippedText: boolean;
+  /** What it is, from its first painting: a margin box's text (Header, Footer) or Layout. */
+  kind?: ArtifactKind;
 }
+
+type ArtifactKind = 'Header' | 'Footer' | 'Layout';
 
 /**
  * Wraps every painting operator that is neither tagged nor an artifact in an
@@ -60,17 +61,17 @@ export function markArtifacts(bytes: Uint8Array, pageHeight: number): Uint8Array
   let leading = 0;
   let pathStart = -1;
   let imageStart = -1;
-  let inText = false;
+  let textFrom = 0;
   let run: Run | undefined;
   /** Inside a text object whose artifacts must stay inside it (it holds tagged content). */
   let innerText = false;
 
   const close = (at: number) => {
     if (!run) return;
-    inserts.push({ at: run.at, text: `${artifactTag(run, pageHeight)} BDC\n` }, { at, text: '\nEMC\n' });
+    inserts.push({ at: run.at, text: `${ARTIFACT_TAGS[run.kind ?? 'Layout']} BDC\n` }, { at, text: '\nEMC\n' });
     run = undefined;
   };
-  const open = (at: number) => (run ??= { at, depth: covered.length, inText: innerText, clippedText: false });
+  const open = (at: number) => (run ??= { at, depth: covered.length, inText: innerText });
 
   for (let index = 0; index < operations.length; index += 1) {
     const operation = operations[index]!;
@@ -98,7 +99,7 @@ export function markArtifacts(bytes: Uint8Array, pageHeight: number): Uint8Array
         covered.pop();
         continue;
       case 'BT':
-        inText = true;
+        textFrom = operation.from;
         lineMatrix = textMatrix = IDENTITY;
         innerText = holdsMarkedContent(operations, index);
         if (innerText) close(operation.from);
@@ -106,7 +107,7 @@ export function markArtifacts(bytes: Uint8Array, pageHeight: number): Uint8Array
         continue;
       case 'ET':
         if (run?.inText) close(operation.from);
-        inText = innerText = false;
+        innerText = false;
         continue;
       case 'Tm':
         lineMatrix = textMatrix = matrix(numbers);
@@ -142,11 +143,12 @@ export function markArtifacts(bytes: Uint8Array, pageHeight: number): Uint8Array
     const start = op === 'EI' ? imageStart : isPath && pathStart !== -1 ? pathStart : operation.from;
     if (isPath) pathStart = -1;
     if (covered.at(-1) !== true) {
-      const current = open(start);
-      if (text && inText && current.textY === undefined && !current.clippedText) {
-        if (clipped) current.clippedText = true;
-        else current.textY = multiply(textMatrix, ctm)[5];
-      }
+      const kind: ArtifactKind = !text || clipped ? 'Layout' : multiply(textMatrix, ctm)[5] > pageHeight / 2 ? 'Header' : 'Footer';
+      // A different kind starts a sequence of its own where its graphics object starts (BT for text outside a tagged text object).
+      const objectStart = text && !innerText ? textFrom : start;
+      if (run?.kind !== undefined && run.kind !== kind && objectStart > run.at) close(objectStart);
+      const current = open(text && !innerText && !run ? textFrom : start);
+      current.kind ??= kind;
     }
     if (isPath && pendingClip) {
       clipped = true;
@@ -177,10 +179,11 @@ function showsText(operations: readonly Operation[], index: number): boolean {
   return false;
 }
 
-function artifactTag(run: Run, pageHeight: number): string {
-  if (run.textY === undefined) return '/Artifact <</Type /Layout>>';
-  return `/Artifact <</Type /Pagination /Subtype /${run.textY > pageHeight / 2 ? 'Header' : 'Footer'}>>`;
-}
+const ARTIFACT_TAGS: Record<ArtifactKind, string> = {
+  Header: '/Artifact <</Type /Pagination /Subtype /Header>>',
+  Footer: '/Artifact <</Type /Pagination /Subtype /Footer>>',
+  Layout: '/Artifact <</Type /Layout>>',
+};
 
 function splice(bytes: Uint8Array, inserts: { at: number; text: string }[]): Uint8Array {
   inserts.sort((a, b) => a.at - b.at);
