@@ -21,10 +21,10 @@ export function linkDescriptions(html: string): Map<string, string> {
     if (!href) continue;
     const text = decodeEntities(link[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
     const label = attribute(attributes, 'aria-label') ?? '';
-    const key = href.startsWith('#') ? decodeURIComponent(href.slice(1)) : normalizeUrl(href);
+    const key = href.startsWith('#') ? decodeFragment(href.slice(1)) : normalizeUrl(href);
     if (descriptions.has(key)) continue;
     let description: string;
-    if (href.startsWith('#' + REFERENCE_PREFIX) && !label) description = `Reference: ${text.replace(/\s*\(([^()]*)\)\s*$/, ', $1')}`;
+    if (href.startsWith('#' + REFERENCE_PREFIX) && !label) description = `Reference: ${authorYear(text) ?? attribute(attributes, 'title') ?? text}`;
     else if (href.startsWith('#')) description = label || text || attribute(attributes, 'title') || `Go to ${key}`;
     else if (label) description = `${label} (${href})`;
     else description = !text || sameAddress(text, href) ? href.replace(/^mailto:/, '') : `${text} (${href})`;
@@ -76,6 +76,19 @@ export function linkTarget(objects: PdfObjects, annot: PdfDict): string | undefi
   return named instanceof PdfString ? named.decode() : undefined;
 }
 
+/**
+ * A citation's author and year, without what belongs to that one citation:
+ * "see Patrick et al., 2016, pp. 3–5" and "Patrick et al. (2016)" both give
+ * "Patrick et al., 2016", since every link to the work gets the same words.
+ * Undefined when the text names no year (a numeric style's "3").
+ */
+function authorYear(text: string): string | undefined {
+  let cited = text.replace(/\s*\(([^()]*)\)$/, ', $1').replace(/^\(|\)$/g, '');
+  cited = cited.replace(/^(?:[a-z][\w.,]*\s+)+(?=\p{Lu})/u, '');
+  const year = /\b(?:\d{4}[a-z]?|n\.d\.(?:-[a-z])?|in press)/i.exec(cited);
+  return year ? cited.slice(0, year.index + year[0].length) : undefined;
+}
+
 function hasContents(annot: PdfDict): boolean {
   const contents = annot.get('Contents');
   return contents instanceof PdfString && contents.bytes.length > 0;
@@ -84,6 +97,14 @@ function hasContents(annot: PdfDict): boolean {
 function attribute(attributes: string, name: string): string | undefined {
   const found = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
   return found ? decodeEntities(found[1] ?? found[2] ?? '') : undefined;
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 function normalizeUrl(href: string): string {
@@ -96,7 +117,11 @@ function normalizeUrl(href: string): string {
 
 function sameAddress(text: string, href: string): boolean {
   const bare = (value: string) => value.replace(/^(https?:\/\/|mailto:)/, '').replace(/\/$/, '').toLowerCase();
-  return bare(text) === bare(href) || bare(text) === bare(decodeURI(href));
+  try {
+    return bare(text) === bare(href) || bare(text) === bare(decodeURI(href));
+  } catch {
+    return bare(text) === bare(href);
+  }
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
