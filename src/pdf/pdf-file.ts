@@ -68,6 +68,19 @@ export class PdfFile implements PdfObjects {
     return (this.trailer.get('Root') as PdfRef).num;
   }
 
+  /**
+   * Each object's bytes in the file, in file order: from its offset to the
+   * next object's (the last one ends where the cross-reference section
+   * starts). Exact for a file whose objects lie end to end, as Chromium writes
+   * them; undefined when the file has been updated (several sections).
+   */
+  objectSpans(): { num: number; start: number; end: number }[] | undefined {
+    if (this.trailer.has('Prev')) return undefined;
+    const spans = [...this.offsets].map(([num, start]) => ({ num, start, end: 0 })).sort((a, b) => a.start - b.start);
+    spans.forEach((span, index) => (span.end = spans[index + 1]?.start ?? this.startxref));
+    return spans.at(-1) && spans.at(-1)!.end > spans.at(-1)!.start ? spans : undefined;
+  }
+
   /** An indirect object's value (a stream's dictionary for a stream). */
   get(num: number): PdfValue | undefined {
     const object = this.read(num);

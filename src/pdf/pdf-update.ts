@@ -2,11 +2,10 @@ import { isStream, type PdfFile, type PdfObjects, type PdfStream } from './pdf-f
 import { PdfRef, writeValue, type PdfDict, type PdfString, type PdfValue } from './pdf-values.js';
 
 /**
- * An incremental update (ISO 32000-1, 7.5.6): objects replaced or added on top
- * of a file, read back through the update as if it were already written, and
- * appended after the original bytes with a cross-reference section of their
- * own. The original bytes stay as they are, so the cost is the size of what
- * changed, not of the file.
+ * Objects replaced or added on top of a file, read back through the update as
+ * if it were already written. Writing copies the unchanged objects' bytes as
+ * they are (nothing is parsed that was not asked for), so the cost is the size
+ * of what changed, not of the file.
  */
 export class PdfUpdate implements PdfObjects {
   private readonly changed = new Map<number, PdfValue | PdfStream>();
@@ -61,40 +60,65 @@ export class PdfUpdate implements PdfObjects {
     return new PdfRef(this.next++);
   }
 
-  /** The original file with the update appended; `trailer` entries (Info, ID) join Size, Root and Prev. */
+  /**
+   * The file with the changes in. When the original's objects lie end to end
+   * (as Chromium writes them), it is rewritten in one piece: unchanged objects
+   * are copied byte for byte, changed ones written anew, one cross-reference
+   * table; nothing superseded stays behind. Otherwise the changes are appended
+   * as an incremental update. `trailer` entries (Info, ID) join Size and Root.
+   */
   write(trailer: { info?: PdfRef; id?: PdfString }): Uint8Array {
     const original = this.file.bytes;
-    const parts: Uint8Array[] = [original, Buffer.from('\n')];
-    let offset = original.length + 1;
-    const numbers = [...this.changed.keys()].sort((a, b) => a - b);
+    const spans = this.file.objectSpans();
+    const parts: Uint8Array[] = [];
     const at = new Map<number, number>();
-    for (const num of numbers) {
-      const value = this.changed.get(num)!;
-      const bytes = isStream(value)
-        ? Buffer.concat([Buffer.from(`${num} 0 obj\n${writeValue(value.dict)}\nstream\n`, 'latin1'), value.data, Buffer.from('\nendstream\nendobj\n', 'latin1')])
-        : Buffer.from(`${num} 0 obj\n${writeValue(value)}\nendobj\n`, 'latin1');
-      at.set(num, offset);
+    let offset = 0;
+    const push = (bytes: Uint8Array, num?: number) => {
+      if (num !== undefined) at.set(num, offset);
       parts.push(bytes);
       offset += bytes.length;
-    }
+    };
+    if (spans) {
+      push(original.subarray(0, spans[0]!.start));
+      for (const span of spans) push(this.changed.has(span.num) ? this.objectBytes(span.num) : original.subarray(span.start, span.end), span.num);
+    } else push(Buffer.concat([original, Buffer.from('\n')]));
+    for (const num of [...this.changed.keys()].sort((a, b) => a - b)) if (!at.has(num)) push(this.objectBytes(num), num);
+    const size = Math.max(this.next, this.file.size);
     let xref = 'xref\n';
-    for (let index = 0; index < numbers.length; ) {
-      let end = index + 1;
-      while (end < numbers.length && numbers[end] === numbers[end - 1]! + 1) end += 1;
-      xref += `${numbers[index]} ${end - index}\n`;
-      for (let entry = index; entry < end; entry += 1) xref += `${String(at.get(numbers[entry]!)).padStart(10, '0')} 00000 n \n`;
-      index = end;
+    if (spans) {
+      xref += `0 ${size}\n0000000000 65535 f \n`;
+      for (let num = 1; num < size; num += 1) xref += at.has(num) ? entry(at.get(num)!) : '0000000000 00000 f \n';
+    } else {
+      const numbers = [...at.keys()].sort((a, b) => a - b);
+      for (let index = 0; index < numbers.length; ) {
+        let end = index + 1;
+        while (end < numbers.length && numbers[end] === numbers[end - 1]! + 1) end += 1;
+        xref += `${numbers[index]} ${end - index}\n${numbers.slice(index, end).map((num) => entry(at.get(num)!)).join('')}`;
+        index = end;
+      }
     }
     const dict: PdfDict = new Map<string, PdfValue>([
-      ['Size', Math.max(this.next, this.file.size)],
+      ['Size', size],
       ['Root', new PdfRef(this.file.root)],
     ]);
     const info = trailer.info ?? this.file.trailer.get('Info');
     if (info) dict.set('Info', info);
-    dict.set('Prev', this.file.startxref);
+    if (!spans) dict.set('Prev', this.file.startxref);
     if (trailer.id) dict.set('ID', [trailer.id, trailer.id]);
-    parts.push(Buffer.from(`${xref}trailer\n${writeValue(dict)}\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+    push(Buffer.from(`${xref}trailer\n${writeValue(dict)}\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
     const bytes = Buffer.concat(parts);
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
+
+  private objectBytes(num: number): Uint8Array {
+    const value = this.changed.get(num)!;
+    return isStream(value)
+      ? Buffer.concat([Buffer.from(`${num} 0 obj\n${writeValue(value.dict)}\nstream\n`, 'latin1'), value.data, Buffer.from('\nendstream\nendobj\n', 'latin1')])
+      : Buffer.from(`${num} 0 obj\n${writeValue(value)}\nendobj\n`, 'latin1');
+  }
+}
+
+/** A cross-reference entry for an object at `offset`. */
+function entry(offset: number): string {
+  return `${String(offset).padStart(10, '0')} 00000 n \n`;
 }

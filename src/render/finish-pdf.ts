@@ -4,7 +4,7 @@ import { pageHeight, pdfPages, type PdfPage } from '../pdf/pdf-pages.js';
 import { PdfUpdate } from '../pdf/pdf-update.js';
 import { PdfName, PdfRef, PdfString, type PdfDict } from '../pdf/pdf-values.js';
 import { documentProblems, pageContents, type UaProblem } from '../pdf/ua-conditions.js';
-import { infoDict, rewriteWithPdfLib, stampDates, xmpPacket, type PdfMetadata } from './pdf-metadata.js';
+import { infoDict, rewriteWithPdfLib, xmpPacket, type PdfMetadata } from './pdf-metadata.js';
 import { describeLinks, linkDescriptions } from './pdfua/link-descriptions.js';
 import { markArtifacts } from './pdfua/mark-artifacts.js';
 import { repairStructure } from './pdfua/repair-structure.js';
@@ -23,18 +23,19 @@ export interface FinishedPdf {
  * sets the document information and an XMP packet, and says PDF 1.7. The
  * packet claims PDF/UA-1 only when every condition briefwright checks holds.
  *
- * All of it is one incremental update (ISO 32000-1, 7.5.6) after Chromium's
- * bytes: only the objects that change are written (the content streams, the
- * link annotations, the list items), where loading and re-saving the whole
- * file with pdf-lib costs 100–700 ms a brief. A file not laid out as Chromium
- * lays it out goes through pdf-lib instead and claims nothing.
+ * Only the objects that change are parsed and written (the content streams,
+ * the link annotations, the list items, catalog and metadata); every other
+ * object's bytes are copied as Chromium wrote them, where loading and
+ * re-saving the whole file with pdf-lib costs 100–700 ms a brief. A file not
+ * laid out as Chromium lays it out goes through pdf-lib instead and claims
+ * nothing.
  */
 export async function finishPdf(pdf: Uint8Array, options: { metadata: PdfMetadata; html: string }): Promise<FinishedPdf> {
   const { metadata } = options;
-  const stamped = stampDates(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1'), metadata.date);
   // The version is a header byte: PDF 1.4 → 1.7 in place keeps every offset.
-  const text = stamped?.replace(/^%PDF-1\.[0-6]/, '%PDF-1.7');
-  const file = text === undefined ? undefined : PdfFile.open(Buffer.from(text, 'latin1'));
+  const bytes = Buffer.from(pdf);
+  if (/^%PDF-1\.[0-6]/.test(bytes.subarray(0, 8).toString('latin1'))) bytes[7] = 0x37;
+  const file = PdfFile.open(bytes);
   if (!file) {
     const fallback = await rewriteWithPdfLib(pdf, metadata);
     return { ...fallback, unmet: [{ code: 'ISO 14289-1', message: 'the PDF is not laid out as Chromium lays it out, so it was not made accessible' }] };
@@ -64,13 +65,14 @@ export async function finishPdf(pdf: Uint8Array, options: { metadata: PdfMetadat
     update.setStream(xmp.num, dict, Buffer.from(xmpPacket(metadata, claim), 'utf8'));
   };
   setXmp(false);
-  unmet.push(...documentProblems(update, text!.slice(0, 8)).filter((problem) => problem.code !== '06-002'));
+  unmet.push(...documentProblems(update, bytes.subarray(0, 8).toString('latin1')).filter((problem) => problem.code !== '06-002'));
   if (unmet.length === 0) setXmp(true);
 
-  const info = update.allocate();
+  // Chromium's own Info object (stamped with the time of printing) is replaced in place.
+  const chromiumInfo = file.trailer.get('Info');
+  const info = chromiumInfo instanceof PdfRef ? chromiumInfo : update.allocate();
   update.set(info.num, infoDict(metadata));
-  const bytes = update.write({ info, id: new PdfString(Buffer.from(metadata.documentId, 'hex'), true) });
-  return { bytes, pages: pages.length, unmet };
+  return { bytes: update.write({ info, id: new PdfString(Buffer.from(metadata.documentId, 'hex'), true) }), pages: pages.length, unmet };
 }
 
 /** Marks one page's untagged painting as artifacts; returns why it could not, if it could not. */

@@ -69,25 +69,6 @@ export function xmpPacket(metadata: PdfMetadata, claimUa: boolean): string {
 }
 
 /**
- * Chromium stamps its own Info object with the time of printing; the update
- * supersedes it, but its bytes stay in the file. Overwrites them with the
- * brief's date (same length, so no offset moves) to keep rebuilds identical.
- * Undefined when a stamp is not in the form expected.
- */
-export function stampDates(text: string, date: Date): string | undefined {
-  const stamp = pdfDate(date);
-  let stamped = text;
-  for (const key of ['CreationDate', 'ModDate']) {
-    const found = new RegExp(`/${key}\\s*\\((D:\\d{14}[^)]*)\\)`).exec(stamped);
-    if (!found) continue;
-    const fixed = `${stamp.slice(0, 16)}${found[1]!.slice(16)}`;
-    if (fixed.length !== found[1]!.length) return undefined;
-    stamped = stamped.replace(found[1]!, fixed);
-  }
-  return stamped;
-}
-
-/**
  * Sets the metadata by loading and re-saving the whole file with pdf-lib: for
  * files not laid out as Chromium lays them out (a cross-reference stream,
  * say), which the incremental update cannot read. Such a file makes no PDF/UA
