@@ -31,7 +31,8 @@ export function readOperations(bytes: Uint8Array): Operation[] {
   let from = -1;
   let numbers: number[] = [];
   let depth = 0;
-  let tag: string | undefined;
+  let tagStart = -1;
+  let tagEnd = -1;
   let mcid = false;
   for (let token = lexer.next(); token !== Token.End; token = lexer.next()) {
     if (from === -1) from = lexer.start;
@@ -42,8 +43,10 @@ export function readOperations(bytes: Uint8Array): Operation[] {
       case Token.Name:
         if (depth === 0) {
           // BDC's second operand may name a property list in the resources; count it as tagged.
-          if (tag === undefined) tag = lexer.text().slice(1);
-          else mcid = true;
+          if (tagStart === -1) {
+            tagStart = lexer.start + 1;
+            tagEnd = lexer.end;
+          } else mcid = true;
         } else if (depth === 1 && lexer.is('/MCID')) mcid = true;
         continue;
       case Token.ArrayOpen:
@@ -60,16 +63,16 @@ export function readOperations(bytes: Uint8Array): Operation[] {
       default:
         continue;
     }
-    const op = lexer.text();
+    const op = lexer.word();
     const operation: Operation = { op, from, to: lexer.end, numbers };
     if (op === 'BDC' || op === 'BMC') {
-      operation.tag = tag;
+      operation.tag = tagStart === -1 ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset + tagStart, tagEnd - tagStart).toString('latin1');
       operation.mcid = mcid;
     }
     operations.push(operation);
     from = -1;
     numbers = [];
-    tag = undefined;
+    tagStart = -1;
     mcid = false;
   }
   return operations;

@@ -35,6 +35,8 @@ export class PdfLexer {
   kind: Token = Token.End;
   start = 0;
   end = 0;
+  private readonly words = new Map<number, string>();
+  private value = 0;
 
   constructor(
     readonly bytes: Uint8Array,
@@ -84,7 +86,11 @@ export class PdfLexer {
     }
     const end = this.skipRegular(at);
     const numeric = (byte >= 48 && byte <= 57) || byte === 43 || byte === 45 || byte === 46;
-    return this.finish(numeric && isNumber(bytes, at, end) ? Token.Number : Token.Keyword, end);
+    if (numeric) {
+      this.value = parseNumber(bytes, at, end);
+      if (!Number.isNaN(this.value)) return this.finish(Token.Number, end);
+    }
+    return this.finish(Token.Keyword, end);
   }
 
   /** The current token's bytes as text (Latin-1). */
@@ -94,9 +100,20 @@ export class PdfLexer {
     return text;
   }
 
+  /** The current token's text, the same string object for the same short word (operators repeat by the thousand). */
+  word(): string {
+    const length = this.end - this.start;
+    if (length > 3) return this.text();
+    const bytes = this.bytes;
+    const key = length | (bytes[this.start]! << 2) | ((length > 1 ? bytes[this.start + 1]! : 0) << 10) | ((length > 2 ? bytes[this.start + 2]! : 0) << 18);
+    let word = this.words.get(key);
+    if (word === undefined) this.words.set(key, (word = this.text()));
+    return word;
+  }
+
   /** The current Number token's value. */
   number(): number {
-    return parseNumber(this.bytes, this.start, this.end);
+    return this.value;
   }
 
   /** Whether the current token's bytes are exactly `word` (ASCII). */
@@ -154,16 +171,7 @@ export class PdfLexer {
   }
 }
 
-function isNumber(bytes: Uint8Array, from: number, to: number): boolean {
-  let digits = 0;
-  for (let at = from; at < to; at += 1) {
-    const byte = bytes[at]!;
-    if (byte >= 48 && byte <= 57) digits += 1;
-    else if (!(byte === 46 || ((byte === 43 || byte === 45) && at === from))) return false;
-  }
-  return digits > 0;
-}
-
+/** A number's value, or NaN when the bytes are not a number (a second sign or point, a letter, no digit). */
 function parseNumber(bytes: Uint8Array, from: number, to: number): number {
   let sign = 1;
   let at = from;
@@ -173,13 +181,15 @@ function parseNumber(bytes: Uint8Array, from: number, to: number): number {
   } else if (bytes[at] === 43) at += 1;
   let value = 0;
   let scale = 0;
+  let digits = 0;
   for (; at < to; at += 1) {
     const byte = bytes[at]!;
-    if (byte === 46) scale = 1;
-    else {
+    if (byte === 46 && scale === 0) scale = 1;
+    else if (byte >= 48 && byte <= 57) {
       value = value * 10 + (byte - 48);
+      digits += 1;
       if (scale) scale *= 10;
-    }
+    } else return NaN;
   }
-  return (sign * value) / (scale || 1);
+  return digits === 0 ? NaN : (sign * value) / (scale || 1);
 }

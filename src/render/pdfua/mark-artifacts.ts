@@ -15,6 +15,11 @@ function multiply(a: Matrix, b: Matrix): Matrix {
   ];
 }
 
+/** [1 0 0 1 x y] × m: Td's move of the line matrix. */
+function translate(m: Matrix, x: number, y: number): Matrix {
+  return [m[0], m[1], m[2], m[3], x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
+}
+
 const matrix = (numbers: number[]): Matrix => (numbers.length >= 6 ? (numbers.slice(-6) as Matrix) : IDENTITY);
 
 interface Run {
@@ -114,7 +119,7 @@ export function markArtifacts(bytes: Uint8Array, pageHeight: number): Uint8Array
         continue;
       case 'Td':
       case 'TD':
-        lineMatrix = textMatrix = multiply([1, 0, 0, 1, numbers[0] ?? 0, numbers[1] ?? 0], lineMatrix);
+        lineMatrix = textMatrix = translate(lineMatrix, numbers[0] ?? 0, numbers[1] ?? 0);
         if (op === 'TD') leading = -(numbers[1] ?? 0);
         continue;
       case 'TL':
@@ -123,7 +128,7 @@ export function markArtifacts(bytes: Uint8Array, pageHeight: number): Uint8Array
       case 'T*':
       case "'":
       case '"':
-        lineMatrix = textMatrix = multiply([1, 0, 0, 1, 0, -leading], lineMatrix);
+        lineMatrix = textMatrix = translate(lineMatrix, 0, -leading);
         break;
       case 'W':
       case 'W*':
