@@ -9,12 +9,23 @@ export interface PdfStream {
 }
 
 /** What the checks read: a file, or a file with an update on top. */
-export interface PdfObjects {
-  readonly root: number;
-  get(num: number): PdfValue | undefined;
-  resolve(value: PdfValue | undefined): PdfValue | undefined;
-  lookup(dict: PdfDict | undefined, key: string): PdfValue | undefined;
-  stream(num: number): PdfStream | undefined;
+export abstract class PdfObjects {
+  /** The document catalog's object number. */
+  abstract readonly root: number;
+  /** An indirect object's value (a stream's dictionary for a stream). */
+  abstract get(num: number): PdfValue | undefined;
+  /** A stream object, or undefined if `num` is not one. */
+  abstract stream(num: number): PdfStream | undefined;
+
+  /** A value with a reference followed (one level). */
+  resolve(value: PdfValue | undefined): PdfValue | undefined {
+    return value instanceof PdfRef ? this.get(value.num) : value;
+  }
+
+  /** A dictionary entry, reference followed. */
+  lookup(dict: PdfDict | undefined, key: string): PdfValue | undefined {
+    return this.resolve(dict?.get(key));
+  }
 }
 
 /**
@@ -23,7 +34,7 @@ export interface PdfObjects {
  * objects of a large file stays cheap. Files whose cross-reference is a stream
  * (PDF 1.5 object streams) are not read: open() returns undefined for them.
  */
-export class PdfFile implements PdfObjects {
+export class PdfFile extends PdfObjects {
   private readonly cache = new Map<number, PdfValue | PdfStream>();
 
   private constructor(
@@ -32,7 +43,9 @@ export class PdfFile implements PdfObjects {
     readonly trailer: PdfDict,
     /** Where the last cross-reference section starts (the update's /Prev). */
     readonly startxref: number,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Opens a PDF laid out with cross-reference tables; undefined for any other layout. */
   static open(bytes: Uint8Array): PdfFile | undefined {
@@ -63,7 +76,6 @@ export class PdfFile implements PdfObjects {
     return typeof size === 'number' ? size : this.offsets.size + 1;
   }
 
-  /** The document catalog's object number. */
   get root(): number {
     return (this.trailer.get('Root') as PdfRef).num;
   }
@@ -81,23 +93,11 @@ export class PdfFile implements PdfObjects {
     return spans.at(-1) && spans.at(-1)!.end > spans.at(-1)!.start ? spans : undefined;
   }
 
-  /** An indirect object's value (a stream's dictionary for a stream). */
   get(num: number): PdfValue | undefined {
     const object = this.read(num);
     return isStream(object) ? object.dict : object;
   }
 
-  /** A value with a reference followed (one level). */
-  resolve(value: PdfValue | undefined): PdfValue | undefined {
-    return value instanceof PdfRef ? this.get(value.num) : value;
-  }
-
-  /** A dictionary entry, reference followed. */
-  lookup(dict: PdfDict | undefined, key: string): PdfValue | undefined {
-    return this.resolve(dict?.get(key));
-  }
-
-  /** A stream object, or undefined if `num` is not one. */
   stream(num: number): PdfStream | undefined {
     const object = this.read(num);
     return isStream(object) ? object : undefined;

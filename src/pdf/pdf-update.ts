@@ -1,4 +1,4 @@
-import { isStream, type PdfFile, type PdfObjects, type PdfStream } from './pdf-file.js';
+import { isStream, PdfObjects, type PdfFile, type PdfStream } from './pdf-file.js';
 import { PdfRef, writeValue, type PdfDict, type PdfString, type PdfValue } from './pdf-values.js';
 
 /**
@@ -7,37 +7,25 @@ import { PdfRef, writeValue, type PdfDict, type PdfString, type PdfValue } from 
  * they are (nothing is parsed that was not asked for), so the cost is the size
  * of what changed, not of the file.
  */
-export class PdfUpdate implements PdfObjects {
+export class PdfUpdate extends PdfObjects {
   private readonly changed = new Map<number, PdfValue | PdfStream>();
   private next: number;
 
   constructor(readonly file: PdfFile) {
+    super();
     this.next = file.size;
   }
 
-  /** The document catalog's object number. */
   get root(): number {
     return this.file.root;
   }
 
-  /** An object's value as updated (a stream's dictionary for a stream). */
   get(num: number): PdfValue | undefined {
     const value = this.changed.get(num);
     if (value === undefined) return this.file.get(num);
     return isStream(value) ? value.dict : value;
   }
 
-  /** A value with a reference followed (one level). */
-  resolve(value: PdfValue | undefined): PdfValue | undefined {
-    return value instanceof PdfRef ? this.get(value.num) : value;
-  }
-
-  /** A dictionary entry, reference followed. */
-  lookup(dict: PdfDict | undefined, key: string): PdfValue | undefined {
-    return this.resolve(dict?.get(key));
-  }
-
-  /** A stream object as updated, or undefined if `num` is not one. */
   stream(num: number): PdfStream | undefined {
     const value = this.changed.get(num);
     return value === undefined ? this.file.stream(num) : isStream(value) ? value : undefined;

@@ -99,7 +99,8 @@ function markPage(update: PdfUpdate, file: PdfFile, page: PdfPage): string | und
 }
 
 /**
- * zlib's level for the rewritten content streams. Level 6 (zlib's default)
- * takes three times as long as 3 for a few percent smaller streams.
+ * zlib's level for the rewritten content streams: 3 takes about a third of
+ * the time of zlib's default 6 (2 ms against 5.5 ms for a four-page brief),
+ * for streams about a quarter larger (a finished PDF 4–6% larger).
  */
-const DEFLATE_LEVEL = 6;
+const DEFLATE_LEVEL = 3;
