@@ -1,4 +1,5 @@
 import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { PdfString, type PdfDict } from '../pdf/pdf-values.js';
 
 /** Document information a brief's PDF carries. */
 export interface PdfMetadata {
@@ -14,82 +15,66 @@ export interface PdfMetadata {
   documentId: string;
 }
 
+/** The document information dictionary (ISO 32000-1, 14.3.3). */
+export function infoDict(metadata: PdfMetadata): PdfDict {
+  const date = PdfString.text(pdfDate(metadata.date));
+  const info: PdfDict = new Map();
+  info.set('Title', PdfString.text(metadata.title));
+  if (metadata.author) info.set('Author', PdfString.text(metadata.author));
+  if (metadata.subject) info.set('Subject', PdfString.text(metadata.subject));
+  if (metadata.keywords.length > 0) info.set('Keywords', PdfString.text(metadata.keywords.join(', ')));
+  info.set('Creator', PdfString.text(metadata.creator));
+  info.set('Producer', PdfString.text(metadata.creator));
+  info.set('CreationDate', date);
+  info.set('ModDate', date);
+  return info;
+}
+
 /**
- * Sets the PDF's document information, its language, and asks viewers to show
- * the title (not the file name) in the window, as PDF/UA wants. Chromium writes
- * only Title, Creator and Producer itself. Returns the file and its page count.
- *
- * The change is appended as an incremental update (PDF 1.7, 7.5.6): a few hundred
- * bytes after Chromium's own output, where loading and re-saving the whole file
- * with pdf-lib costs 100–700 ms a brief. Files not laid out as Chromium lays them
- * out (a cross-reference stream, say) go through pdf-lib instead.
+ * The XMP packet (ISO 16684-1) saying what the information dictionary says,
+ * in the same words, plus the PDF/UA identification (pdfuaid:part 1) when
+ * `claimUa` is set. The same metadata always gives the same bytes.
  */
-export async function applyPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
-  return appendUpdate(pdf, metadata) ?? rewriteWithPdfLib(pdf, metadata);
-}
-
-function appendUpdate(pdf: Uint8Array, metadata: PdfMetadata): { bytes: Uint8Array; pages: number } | undefined {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  const tail = text.slice(-1024);
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(tail);
-  if (!trailer) return undefined;
-  const size = Number(/\/Size\s+(\d+)/.exec(trailer[1]!)?.[1]);
-  const root = /\/Root\s+(\d+)\s+0\s+R/.exec(trailer[1]!)?.[1];
-  if (!size || !root) return undefined;
-  const catalogAt = text.lastIndexOf(`\n${root} 0 obj`);
-  const catalogEnd = text.indexOf('endobj', catalogAt);
-  if (catalogAt === -1 || catalogEnd === -1) return undefined;
-  const body = text.slice(text.indexOf('<<', catalogAt), catalogEnd).trim();
-  if (!body.startsWith('<<') || !body.endsWith('>>') || /\bstream\b/.test(body)) return undefined;
-  let catalog = body.slice(0, -2);
-  if (!/\/ViewerPreferences/.test(catalog)) catalog += '\n/ViewerPreferences <</DisplayDocTitle true>>';
-  if (!/\/Lang/.test(catalog)) catalog += `\n/Lang ${pdfString(metadata.language)}`;
-  catalog += '>>';
-
-  const date = pdfDate(metadata.date);
-  // Chromium stamps its own Info object with the time of printing; the update
-  // below supersedes it, but its bytes stay in the file. Overwrite them with the
-  // brief's date (same length, so no offset moves) to keep rebuilds identical.
-  let stamped = text;
-  for (const key of ['CreationDate', 'ModDate']) {
-    const pattern = new RegExp(`/${key}\\s*\\((D:\\d{14}[^)]*)\\)`);
-    const found = pattern.exec(stamped);
-    if (!found) continue;
-    const fixed = `${date.slice(0, 16)}${found[1]!.slice(16)}`;
-    if (fixed.length !== found[1]!.length) return undefined;
-    stamped = stamped.replace(found[1]!, fixed);
-  }
-  const info = [
-    `/Title ${pdfString(metadata.title)}`,
-    metadata.author ? `/Author ${pdfString(metadata.author)}` : '',
-    metadata.subject ? `/Subject ${pdfString(metadata.subject)}` : '',
-    metadata.keywords.length > 0 ? `/Keywords ${pdfString(metadata.keywords.join(', '))}` : '',
-    `/Creator ${pdfString(metadata.creator)}`,
-    `/Producer ${pdfString(metadata.creator)}`,
-    `/CreationDate ${pdfString(date)}`,
-    `/ModDate ${pdfString(date)}`,
+export function xmpPacket(metadata: PdfMetadata, claimUa: boolean): string {
+  const date = metadata.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const alt = (value: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li></rdf:Alt>`;
+  const list = (kind: 'Seq' | 'Bag', values: string[]) => `<rdf:${kind}>${values.map((value) => `<rdf:li>${xml(value)}</rdf:li>`).join('')}</rdf:${kind}>`;
+  const properties = [
+    '<dc:format>application/pdf</dc:format>',
+    `<dc:title>${alt(metadata.title)}</dc:title>`,
+    metadata.author ? `<dc:creator>${list('Seq', [metadata.author])}</dc:creator>` : '',
+    metadata.subject ? `<dc:description>${alt(metadata.subject)}</dc:description>` : '',
+    metadata.keywords.length > 0 ? `<dc:subject>${list('Bag', metadata.keywords)}</dc:subject>` : '',
+    `<dc:language>${list('Bag', [metadata.language])}</dc:language>`,
+    `<pdf:Producer>${xml(metadata.creator)}</pdf:Producer>`,
+    metadata.keywords.length > 0 ? `<pdf:Keywords>${xml(metadata.keywords.join(', '))}</pdf:Keywords>` : '',
+    `<xmp:CreatorTool>${xml(metadata.creator)}</xmp:CreatorTool>`,
+    `<xmp:CreateDate>${date}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
+    `<xmp:MetadataDate>${date}</xmp:MetadataDate>`,
+    `<xmpMM:DocumentID>uuid:${uuid(metadata.documentId)}</xmpMM:DocumentID>`,
+    claimUa ? '<pdfuaid:part>1</pdfuaid:part>' : '',
   ].filter(Boolean);
-
-  const start = pdf.byteLength;
-  const catalogObject = `\n${root} 0 obj\n${catalog}\nendobj\n`;
-  const infoObject = `${size} 0 obj\n<<${info.join('\n')}>>\nendobj\n`;
-  const catalogOffset = start + 1;
-  const infoOffset = start + catalogObject.length;
-  const xrefOffset = infoOffset + infoObject.length;
-  const entry = (offset: number) => `${String(offset).padStart(10, '0')} 00000 n \n`;
-  const id = `<${metadata.documentId}>`;
-  const update =
-    catalogObject +
-    infoObject +
-    `xref\n${root} 1\n${entry(catalogOffset)}${size} 1\n${entry(infoOffset)}` +
-    `trailer\n<</Size ${size + 1}\n/Root ${root} 0 R\n/Info ${size} 0 R\n/Prev ${trailer[2]}\n/ID [${id} ${id}]>>\n` +
-    `startxref\n${xrefOffset}\n%%EOF\n`;
-  const bytes = Buffer.from(stamped + update, 'latin1');
-  const pages = text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
-  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pages };
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+    ...properties.map((property) => `  ${property}`),
+    '</rdf:Description>',
+    '</rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="r"?>',
+  ].join('\n');
 }
 
-async function rewriteWithPdfLib(pdf: Uint8Array, metadata: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+/**
+ * Sets the metadata by loading and re-saving the whole file with pdf-lib: for
+ * files not laid out as Chromium lays them out (a cross-reference stream,
+ * say), which the incremental update cannot read. Such a file makes no PDF/UA
+ * claim.
+ */
+export async function rewriteWithPdfLib(pdf: Uint8Array, metadata: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) document.setAuthor(metadata.author);
@@ -106,14 +91,18 @@ async function rewriteWithPdfLib(pdf: Uint8Array, metadata: PdfMetadata): Promis
   return { bytes, pages: document.getPageCount() };
 }
 
-/** A PDF text string: UTF-16BE with a byte order mark, written in hex (safe for any text). */
-function pdfString(value: string): string {
-  let hex = 'FEFF';
-  for (let index = 0; index < value.length; index += 1) hex += value.charCodeAt(index).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
-}
-
 /** D:YYYYMMDDHHmmSSZ */
 function pdfDate(date: Date): string {
   return `D:${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+}
+
+function xml(value: string): string {
+  // Control characters are not allowed in XML 1.0; they carry nothing in a title.
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The document id (hex) shaped as a UUID, for xmpMM:DocumentID. */
+function uuid(hex: string): string {
+  const digits = hex.padEnd(32, '0').slice(0, 32);
+  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`;
 }

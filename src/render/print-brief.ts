@@ -3,13 +3,13 @@ import { VERSION } from '../project/package-root.js';
 import type { Taxonomy } from '../project/taxonomy.js';
 import { hash } from '../record/build-record.js';
 import type { BrowserSession } from './browser-session.js';
-import { applyPdfMetadata } from './pdf-metadata.js';
+import { finishPdf } from './finish-pdf.js';
 import { renumberNodeIds } from './pdf-node-ids.js';
 
 /**
  * Prints a composed brief to PDF: tagged, with bookmarks from the headings, the
  * paper size requested and margins, running title and page numbers from the
- * stylesheet's @page rules; then sets the document information.
+ * stylesheet's @page rules; then finishes it for PDF/UA-1 (see finish-pdf.ts).
  */
 export async function printBrief(options: {
   browser: BrowserSession;
@@ -27,18 +27,21 @@ export async function printBrief(options: {
     preferCSSPageSize: true,
     displayHeaderFooter: false,
   });
-  return applyPdfMetadata(renumberNodeIds(raw), {
-    title: request.title,
-    author: request.author || request.organization,
-    subject: request.subtitle,
-    keywords: [
-      ...request.populations.map((id) => taxonomy.label('population', id)),
-      ...request.topics.map((id) => taxonomy.label('topic', id)),
-    ],
-    language: request.lang,
-    creator: `briefwright ${VERSION}`,
-    date: documentDate(request.date),
-    documentId: hash(options.html) + hash(request.name),
+  return finishPdf(renumberNodeIds(raw), {
+    html: options.html,
+    metadata: {
+      title: request.title,
+      author: request.author || request.organization,
+      subject: request.subtitle,
+      keywords: [
+        ...request.populations.map((id) => taxonomy.label('population', id)),
+        ...request.topics.map((id) => taxonomy.label('topic', id)),
+      ],
+      language: request.lang,
+      creator: `briefwright ${VERSION}`,
+      date: documentDate(request.date),
+      documentId: hash(options.html) + hash(request.name),
+    },
   });
 }
 
