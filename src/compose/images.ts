@@ -39,7 +39,6 @@ export function embedImages(
     const { src, alt, title } = node.properties;
     if (title === DECORATIVE) {
       node.properties.alt = '';
-      node.properties.role = 'presentation';
       delete node.properties.title;
     } else if (alt === undefined || alt === null) {
       // Markdown images always carry alt (checked where they are parsed); an HTML

@@ -22,7 +22,8 @@ const ROLES: Record<string, string> = {
  * Repairs what Chromium's structure tree gets wrong for PDF/UA-1, in place in
  * the update: non-standard types get a role map; a list item's content goes
  * into an LBody (Chromium puts it straight into the LI, which may hold only
- * Lbl and LBody); every Note gets an ID.
+ * Lbl and LBody); every Note gets an ID; a figure that only groups a
+ * described image with its caption becomes a Div.
  */
 export function repairStructure(update: PdfUpdate): void {
   const root = structTreeRoot(update);
@@ -32,6 +33,7 @@ export function repairStructure(update: PdfUpdate): void {
   const parents = new ParentTreeEdits(update, root);
   for (const element of elements) if (element.standard === 'LI') wrapListBody(update, element, byNum, parents);
   parents.save();
+  for (const element of elements) if (element.standard === 'Figure') ungroupFigure(update, element);
   let note = 0;
   for (const element of elements) {
     if (element.standard !== 'Note' || element.dict.has('ID')) continue;
@@ -55,6 +57,21 @@ export function repairStructure(update: PdfUpdate): void {
       update.set(update.root, changed);
     }
   }
+}
+
+/**
+ * Chromium tags an HTML `<figure>` as a Figure, and the `<img>` inside it as
+ * another: the outer one has no alternative text of its own (PDF/UA-1 7.3),
+ * and if it had, a reader would skip its caption. When a Figure without /Alt
+ * holds a Figure, it is a group: a Div, holding the described image and the caption.
+ */
+function ungroupFigure(update: PdfUpdate, element: StructElement): void {
+  if (element.dict.has('Alt') || element.dict.has('ActualText')) return;
+  const holdsFigure = (node: StructElement): boolean => node.children.some((child) => child.standard === 'Figure' || holdsFigure(child));
+  if (!holdsFigure(element)) return;
+  const dict = new Map(update.get(element.ref.num) as PdfDict);
+  dict.set('S', new PdfName('Div'));
+  update.set(element.ref.num, dict);
 }
 
 function wrapListBody(update: PdfUpdate, item: StructElement, byNum: ReadonlyMap<number, StructElement>, parents: ParentTreeEdits): void {
