@@ -39,12 +39,13 @@ export async function check(options: { root: string }): Promise<CheckReport> {
   const references = project.references.byId;
   const trees = new SectionTrees(project.root);
   const cited = new Set<string>();
-  for (const section of project.sections) {
+  const allCitations = project.sections.flatMap((section) => {
     const { citations, problems: markdownProblems } = trees.get(section);
     markdownProblems.forEach((problem) => problems.add(problem));
     for (const { match } of citations) for (const item of match.items) cited.add(item.key);
-    unknownKeys(citations, references).forEach((problem) => problems.add(problem));
-  }
+    return citations;
+  });
+  unknownKeys(allCitations, references, project.references.unreadable).forEach((problem) => problems.add(problem));
   const templates = await TemplateSet.load({ dir: project.templatesDir, displayRoot: project.root }).catch((error) => {
     problems.add(error);
     return undefined;
@@ -70,6 +71,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           sections: selectSections(project.sections, request),
           taxonomy: project.taxonomy,
           references,
+          unreadable: project.references.unreadable,
           items: project.references.items,
           trees,
           style: resolveStyle(request.style, { root: project.root }),
