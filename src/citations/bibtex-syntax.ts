@@ -75,7 +75,7 @@ export function readBibtexSyntax(source: string): { entries: BibEntry[]; problem
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
       const { line, column } = position(error.offset);
-      const key = /^\s*([^\s,{}()"=#%]+)\s*,/.exec(source.slice(open + 1, end))?.[1];
+      const key = /^\s*([^\s,{}()"=#%]+)/.exec(source.slice(open + 1, end))?.[1];
       problems.push({ message: error.message, line, column, key: kind === 'string' ? undefined : key });
     }
   }
@@ -153,11 +153,15 @@ class EntryReader {
     const fields = new Map<string, BibField>();
     if (this.source[this.at] !== ',' && !this.closes()) throw new SyntaxError(`expected a comma after the key '${key}'`, this.at);
     let previous: string | undefined;
+    let previousStart = 0;
     while (true) {
       this.space();
       if (this.source[this.at] === ',') {
         this.at += 1;
         this.space();
+      } else if (previous !== undefined && (this.at >= this.end || this.source[this.at] === '@')) {
+        // The value took in the rest of the entry: its braces do not balance.
+        throw new SyntaxError(`a '}' is missing: the braces in the ${previous} field do not balance`, previousStart);
       } else if (previous !== undefined && !this.closes()) {
         throw new SyntaxError(
           this.source.slice(this.at).match(/^[\w:+-]+\s*=/)
@@ -172,6 +176,7 @@ class EntryReader {
       }
       if (this.at >= this.end) throw new SyntaxError(`entry '${key}' never closes: a '${this.closer}' is missing`, this.lastValueEnd);
       const { line, column } = this.position(this.at);
+      const nameStart = this.at;
       const name = this.name('a field name').toLowerCase();
       this.space();
       this.expect('=', `'=' after the field name '${name}'`);
@@ -179,6 +184,7 @@ class EntryReader {
       const field = ALIASES[name] ?? name;
       if (!fields.has(field)) fields.set(field, { value, line, column });
       previous = name;
+      previousStart = nameStart;
     }
   }
 
