@@ -2,10 +2,11 @@ import { CitationEngines } from './citations/citation-engines.js';
 import { resolveStyle } from './citations/styles.js';
 import { composeBrief } from './compose/compose-brief.js';
 import { SectionTrees } from './compose/section-trees.js';
+import { thinReferenceWarnings } from './citations/thin-references.js';
 import { unknownKeys } from './citations/unknown-keys.js';
 import { loadStylesheet } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
-import { BriefwrightError, ProblemCollector } from './errors.js';
+import { BriefwrightError, ProblemCollector, ProblemList } from './errors.js';
 import { mergeFields, resolveRequest } from './project/brief-request.js';
 import { loadConfig } from './project/config.js';
 import { readProject, type Project } from './project/load-project.js';
@@ -80,7 +81,8 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           stylesheet: await loadStylesheet({ stylesDir: project.stylesDir, theme: request.theme }),
         });
       } catch (error) {
-        if (error instanceof BriefwrightError && !error.location) {
+        if (error instanceof ProblemList) problems.add(error);
+        else if (error instanceof BriefwrightError && !error.location) {
           problems.add(new BriefwrightError(error.message, { location: { file }, cause: error }));
         } else problems.add(error);
       }
@@ -99,6 +101,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
       );
     } else byDoi.set(doi, reference);
   }
+  warnings.push(...thinReferenceWarnings(references.values(), cited));
   const uncited = [...references.values()].filter((reference) => !cited.has(reference.id));
   for (const reference of uncited) {
     warnings.push(`${reference.file}:${reference.line}: reference '${reference.id}' is not cited by any section or recipe`);

@@ -129,3 +129,14 @@ describe('bad entries', () => {
     expect(items.get('a')).toMatchObject({ annote: 'A “quoted” note', issued: { 'date-parts': [[1999, 10, 14], [0, 0, 0]] } });
   });
 });
+
+describe('entries too thin to print', () => {
+  it('are named with their line: no title, or an article without its journal', async () => {
+    const { thinReferenceWarnings } = await import('../../src/citations/thin-references.js');
+    const library = readBibliographies([{ file: 'refs.bib', source: '@misc{halle2014, author = {Halle}, year = 2014}\n@article{b, title = {T}}\n@book{c, title = {Fine}}\n@misc{uncited, year = 2000}' }]);
+    expect(thinReferenceWarnings(library.byId.values(), new Set(['halle2014', 'b', 'c']))).toEqual([
+      "refs.bib:1: reference 'halle2014' has no title, so its entry prints incompletely; add it from the work's record",
+      "refs.bib:2: reference 'b' has no journal (journaltitle field), so its entry prints incompletely; add it from the work's record",
+    ]);
+  });
+});
