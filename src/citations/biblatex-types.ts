@@ -1,4 +1,4 @@
-import { BIBSTRINGS } from './latex-text.js';
+import { BIBSTRINGS } from './latex-commands.js';
 
 /** The CSL type of each biblatex (and BibTeX) entry type. */
 const TYPES: Record<string, string> = {

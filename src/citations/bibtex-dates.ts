@@ -38,7 +38,8 @@ function parsePoint(text: string): { first: number[]; last: number[]; circa: boo
   const match = /^(y?[+-]?\d+|\d{2}[Xu]{2}|\d{3}[Xu])(?:-(\d{2}|XX|uu))?(?:-(\d{2}|XX|uu))?(?:T[\d:.]+(?:Z|[+-][\d:]+)?)?([~?%]*)$/.exec(text.trim());
   if (!match) return undefined;
   const written = match[1]!.replace(/^y/, '');
-  if (match[1]!.startsWith('y') ? false : written.replace(/^[+-]/, '').length > 4) return undefined;
+  // More than four digits only with biblatex's `y` prefix for long years.
+  if (!match[1]!.startsWith('y') && written.replace(/^[+-]/, '').length > 4) return undefined;
   const circa = /[~%]/.test(match[4]!);
   const astronomical = (year: number) => (year <= 0 ? year - 1 : year);
   const unspecified = /[Xu]/.test(written);

@@ -12,24 +12,7 @@ export interface CslName {
 
 /** Splits a field at " and " outside braces, as BibTeX splits name and literal lists. */
 export function splitAnd(raw: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let index = 0; index < raw.length; index += 1) {
-    const char = raw[index];
-    if (char === '{') depth += 1;
-    else if (char === '}') depth -= 1;
-    else if (depth === 0 && /\s/.test(char!)) {
-      const and = /^\s+and\s+/i.exec(raw.slice(index));
-      if (and) {
-        parts.push(raw.slice(start, index));
-        index += and[0].length - 1;
-        start = index + 1;
-      }
-    }
-  }
-  parts.push(raw.slice(start));
-  return parts.map((part) => part.trim()).filter(Boolean);
+  return splitOutsideBraces(raw, /\s+and\s+/iy).filter(Boolean);
 }
 
 /**
@@ -105,6 +88,11 @@ function extendedName(raw: string, useprefix: boolean): CslName {
 
 /** Splits at a character outside braces. */
 export function splitTopLevel(raw: string, separator: string): string[] {
+  return splitOutsideBraces(raw, new RegExp(separator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'y'));
+}
+
+/** Splits text at a (sticky) separator wherever it occurs outside braces; parts trimmed. */
+function splitOutsideBraces(raw: string, separator: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -112,9 +100,14 @@ export function splitTopLevel(raw: string, separator: string): string[] {
     const char = raw[index];
     if (char === '{') depth += 1;
     else if (char === '}') depth -= 1;
-    else if (char === separator && depth === 0) {
-      parts.push(raw.slice(start, index));
-      start = index + 1;
+    else if (depth === 0) {
+      separator.lastIndex = index;
+      const found = separator.exec(raw);
+      if (found) {
+        parts.push(raw.slice(start, index));
+        index += found[0].length - 1;
+        start = index + 1;
+      }
     }
   }
   parts.push(raw.slice(start));
