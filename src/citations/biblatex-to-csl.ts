@@ -129,7 +129,9 @@ export function biblatexToCsl(entry: BibEntry, variant: 'biblatex' | 'bibtex' = 
   if (number !== undefined) {
     if (SERIES_NUMBERED.has(type)) set('collection-number', number);
     else if (ARTICLE_LIKE.has(type)) set('issue', raw('issue') ? `${number}, ${rich('issue')}` : number);
-    else set('number', number);
+    // A report or patent number is an identifier: citeproc-js would read "99-02" as a
+    // range ("Nos. 99–02") unless the hyphen is escaped.
+    else set('number', number.replace(/(?<=\w)-(?=\w)/g, '\\-'));
   } else if (ARTICLE_LIKE.has(type)) set('issue', rich('issue'));
 
   // Publisher and places.

@@ -64,10 +64,12 @@ export function readBibliographies(sources: readonly BibliographySource[]): Refe
       );
     } else byId.set(reference.id, reference);
   };
-  const bibtex = sources.filter(({ file }) => FORMATS[path.extname(file).toLowerCase()]?.startsWith('bib'));
-  for (const reference of readBibtexFiles(bibtex, problems, unreadable)) add(reference);
+  // BibTeX files are read together (an entry may inherit from one in another file);
+  // references are still taken file by file, in the order given.
+  const bibtex = readBibtexFiles(sources.filter(({ file }) => FORMATS[path.extname(file).toLowerCase()]?.startsWith('bib')), problems, unreadable);
   for (const { file, source } of sources) {
     const format = FORMATS[path.extname(file).toLowerCase()];
+    if (format === 'biblatex' || format === 'bibtex') bibtex.filter((reference) => reference.file === file).forEach(add);
     if (format === 'csl-json') parseCslJson(source, file, problems).forEach(add);
     if (format === 'ris') splitRis(source).flatMap((entry) => problems.attempt(() => parseRis(entry, file)) ?? []).forEach(add);
   }
