@@ -154,6 +154,7 @@ async function buildBrief(
         sections,
         taxonomy: run.project.taxonomy,
         references: run.project.references.byId,
+        unreadable: run.project.references.unreadable,
         items: run.project.references.items,
         style: plan.style,
         engines: tools.engines,

@@ -4,6 +4,7 @@ import { numberBrief } from './compose/brief-numbering.js';
 import { composeBrief } from './compose/compose-brief.js';
 import { ENGLISH_LABELS } from './compose/labels.js';
 import { SectionTrees } from './compose/section-trees.js';
+import { thinReferenceWarnings } from './citations/thin-references.js';
 import { unknownKeys } from './citations/unknown-keys.js';
 import { loadStylesheet } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
@@ -42,12 +43,13 @@ export async function check(options: { root: string }): Promise<CheckReport> {
   const references = project.references.byId;
   const trees = new SectionTrees(project.root);
   const cited = new Set<string>();
-  for (const section of project.sections) {
+  const allCitations = project.sections.flatMap((section) => {
     const { citations, problems: markdownProblems } = trees.get(section);
     markdownProblems.forEach((problem) => problems.add(problem));
     for (const { match } of citations) for (const item of match.items) cited.add(item.key);
-    unknownKeys(citations, references).forEach((problem) => problems.add(problem));
-  }
+    return citations;
+  });
+  unknownKeys(allCitations, references, project.references.unreadable).forEach((problem) => problems.add(problem));
   // Labels and cross-references across the whole library, as if one brief picked every section.
   problems.attempt(() =>
     numberBrief(
@@ -84,6 +86,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           sections: selectSections(project.sections, request),
           taxonomy: project.taxonomy,
           references,
+          unreadable: project.references.unreadable,
           items: project.references.items,
           trees,
           style: resolveStyle(request.style, { root: project.root }),
@@ -92,7 +95,8 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           stylesheet: await loadStylesheet({ layers: project.layers, theme: request.theme }),
         });
       } catch (error) {
-        if (error instanceof BriefwrightError && !error.location && !(error instanceof ProblemList)) {
+        if (error instanceof ProblemList) problems.add(error);
+        else if (error instanceof BriefwrightError && !error.location) {
           problems.add(new BriefwrightError(error.message, { location: { file }, cause: error }));
         } else problems.add(error);
       }
@@ -111,6 +115,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
       );
     } else byDoi.set(doi, reference);
   }
+  warnings.push(...thinReferenceWarnings(references.values(), cited));
   const uncited = [...references.values()].filter((reference) => !cited.has(reference.id));
   for (const reference of uncited) {
     warnings.push(`${reference.file}:${reference.line}: reference '${reference.id}' is not cited by any section or recipe`);

@@ -1,22 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { BriefwrightError, ProblemCollector } from '../errors.js';
-import type { CslItem, Reference } from './reference.js';
-import { splitBibtex, splitRis, type EntryText } from './split-entries.js';
+import { resolveInheritance } from './biblatex-inheritance.js';
+import { biblatexToCsl } from './biblatex-to-csl.js';
+import { readBibtexSyntax, type BibEntry } from './bibtex-syntax.js';
+import { shapeCslItem } from './csl-item-shape.js';
+import { canonicalJson, type CslItem, type Reference } from './reference.js';
+import { splitRis, type EntryText } from './split-entries.js';
 
-// Reference managers export BibTeX titles in Title Case while APA prints titles as
-// stored; citation-js converts English titles to sentence case, keeping braced words.
-plugins.config.get('@bibtex').parse.sentenceCase = 'english';
-
-/** The file extensions a bibliography may have, and the citation-js input type of each. */
-const FORMATS: Record<string, string> = {
-  '.bib': '@biblatex/text',
-  '.bibtex': '@biblatex/text',
-  '.json': '@csl/list+object',
-  '.ris': '@ris/file',
+/** The kinds of bibliography file briefwright reads, by extension. */
+const FORMATS: Record<string, 'biblatex' | 'bibtex' | 'csl-json' | 'ris'> = {
+  '.bib': 'biblatex',
+  '.bibtex': 'bibtex',
+  '.json': 'csl-json',
+  '.ris': 'ris',
 };
 
 /** Whether a file name is a bibliography briefwright can read. */
@@ -30,75 +29,111 @@ export interface ReferenceLibrary {
   /** The same works as CSL items, the form citeproc reads. */
   items: Map<string, CslItem>;
   problems: BriefwrightError[];
+  /** Keys of entries that could not be read, each with the problem that says why. */
+  unreadable: Map<string, BriefwrightError>;
+}
+
+/** A bibliography file's name and text. */
+export interface BibliographySource {
+  file: string;
+  source: string;
 }
 
 /**
- * Reads the bibliography files. A malformed entry is reported with its file and
- * line and skipped; the rest still loads. A key defined twice keeps the first.
+ * Reads the bibliography files. A malformed entry is reported once, at the line
+ * where it goes wrong, and left out (its key is remembered, so the briefs that
+ * cite it can say why); the rest still loads. A key defined twice keeps the first.
  */
 export async function loadReferences(options: { root: string; files: readonly string[] }): Promise<ReferenceLibrary> {
+  const sources = await Promise.all(options.files.map(async (file) => ({ file, source: await readFile(path.join(options.root, file), 'utf8') })));
+  return readBibliographies(sources);
+}
+
+/** Reads bibliographies from their text: BibTeX and biblatex (`crossref` and `xdata` across files), CSL-JSON, RIS. */
+export function readBibliographies(sources: readonly BibliographySource[]): ReferenceLibrary {
   const problems = new ProblemCollector();
+  const unreadable = new Map<string, BriefwrightError>();
   const byId = new Map<string, Reference>();
-  for (const file of options.files) {
-    const source = await readFile(path.join(options.root, file), 'utf8');
-    for (const reference of parseBibliography(source, file, problems)) {
-      const first = byId.get(reference.id);
-      if (first) {
-        problems.add(
-          new BriefwrightError(`duplicate reference key '${reference.id}' (first defined at ${first.file}:${first.line})`, {
-            location: { file, line: reference.line, column: 1 },
-          }),
-        );
-      } else byId.set(reference.id, reference);
-    }
+  const add = (reference: Reference) => {
+    const first = byId.get(reference.id);
+    if (first) {
+      problems.add(
+        new BriefwrightError(`duplicate reference key '${reference.id}' (first defined at ${first.file}:${first.line})`, {
+          location: { file: reference.file, line: reference.line, column: 1 },
+        }),
+      );
+    } else byId.set(reference.id, reference);
+  };
+  // BibTeX files are read together (an entry may inherit from one in another file);
+  // references are still taken file by file, in the order given.
+  const bibtex = readBibtexFiles(sources.filter(({ file }) => FORMATS[path.extname(file).toLowerCase()]?.startsWith('bib')), problems, unreadable);
+  for (const { file, source } of sources) {
+    const format = FORMATS[path.extname(file).toLowerCase()];
+    if (format === 'biblatex' || format === 'bibtex') bibtex.filter((reference) => reference.file === file).forEach(add);
+    if (format === 'csl-json') parseCslJson(source, file, problems).forEach(add);
+    if (format === 'ris') splitRis(source).flatMap((entry) => problems.attempt(() => parseRis(entry, file)) ?? []).forEach(add);
   }
   const items = new Map([...byId].map(([id, reference]) => [id, reference.item]));
-  return { byId, items, problems: problems.problems };
+  return { byId, items, problems: problems.problems, unreadable };
 }
 
 /** Parses one bibliography file's text into references, recording problems. */
 export function parseBibliography(source: string, file: string, problems: ProblemCollector): Reference[] {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.json') return parseCslJson(source, file, problems);
-  if (extension === '.ris') {
-    return splitRis(source).flatMap((entry) => problems.attempt(() => parseEntry(entry, '@ris/file', '', file)) ?? []);
-  }
-  const { entries, macros } = splitBibtex(source);
-  return entries.flatMap((entry) => problems.attempt(() => parseEntry(entry, '@biblatex/text', macros, file)) ?? []);
+  const library = readBibliographies([{ file, source }]);
+  library.problems.forEach((problem) => problems.add(problem));
+  return [...library.byId.values()];
 }
 
-function parseEntry(entry: EntryText, type: string, preamble: string, file: string): Reference[] {
+function readBibtexFiles(sources: readonly BibliographySource[], problems: ProblemCollector, unreadable: Map<string, BriefwrightError>): Reference[] {
+  const entries = new Map<string, { entry: BibEntry; file: string }>();
+  for (const { file, source } of sources) {
+    const read = readBibtexSyntax(source);
+    for (const problem of read.problems) {
+      const error = new BriefwrightError(problem.message, { location: { file, line: problem.line, column: problem.column } });
+      problems.add(error);
+      if (problem.key && !unreadable.has(problem.key)) unreadable.set(problem.key, error);
+    }
+    for (const entry of read.entries) {
+      const first = entries.get(entry.key);
+      if (first) {
+        problems.add(
+          new BriefwrightError(`duplicate reference key '${entry.key}' (first defined at ${first.file}:${first.entry.line})`, {
+            location: { file, line: entry.line, column: 1 },
+          }),
+        );
+      } else entries.set(entry.key, { entry, file });
+    }
+  }
+  const variant = sources.every(({ file }) => FORMATS[path.extname(file).toLowerCase()] === 'bibtex') ? 'bibtex' : 'biblatex';
+  const resolved = resolveInheritance(new Map([...entries].map(([key, { entry }]) => [key, entry])), variant);
+  const references: Reference[] = [];
+  for (const [key, { entry, file }] of entries) {
+    // @xdata entries only hold fields for others to share; they are not works.
+    if (entry.type === 'xdata') continue;
+    try {
+      const fileVariant = FORMATS[path.extname(file).toLowerCase()] === 'bibtex' ? 'bibtex' : 'biblatex';
+      references.push(toReference(shapeCslItem(biblatexToCsl(resolved.get(key) ?? entry, fileVariant)), file, entry.line, entry.text));
+    } catch (cause) {
+      // Reading an entry must never stop a build: whatever goes wrong is this entry's problem.
+      const error = new BriefwrightError(`entry '${key}' could not be read: ${(cause as Error).message}`, { location: { file, line: entry.line, column: 1 }, cause });
+      problems.add(error);
+      unreadable.set(key, error);
+    }
+  }
+  return references;
+}
+
+function parseRis(entry: EntryText, file: string): Reference[] {
   const location = { file, line: entry.line, column: 1 };
-  if (!entry.complete) throw new BriefwrightError('malformed bibliography entry: it never closes', { location });
+  if (!entry.complete) throw new BriefwrightError('malformed RIS record: it has no ER line', { location });
   let items: CslItem[];
   try {
-    const text = type === '@biblatex/text' ? withLanguage(entry.text) : entry.text;
-    items = plugins.input.chain(preamble ? `${preamble}\n${text}` : text, {
-      forceType: type,
-      generateGraph: false,
-    }) as CslItem[];
+    items = plugins.input.chain(entry.text, { forceType: '@ris/file', generateGraph: false }) as CslItem[];
   } catch (error) {
-    const reason = String((error as Error).message ?? error).split('\n')[0] ?? '';
-    const at = /at line (\d+) col (\d+)/.exec(reason);
-    const preambleLines = preamble ? preamble.split('\n').length : 0;
-    throw new BriefwrightError(`malformed bibliography entry: ${reason.replace(/ at line \d+ col \d+:?/, '')}`, {
-      location: at ? { file, line: entry.line + Number(at[1]) - 1 - preambleLines, column: Number(at[2]) } : location,
-      cause: error,
-    });
+    throw new BriefwrightError(`malformed RIS record: ${String((error as Error).message ?? error).split('\n')[0]}`, { location, cause: error });
   }
-  if (items.length === 0) throw new BriefwrightError('malformed bibliography entry: nothing could be read', { location });
-  return items.map((item) => toReference(normaliseItem(item), file, entry.line, entry.text));
-}
-
-/**
- * citation-js decides whether a title is English (and so converted to sentence
- * case) from the `language` field alone; biblatex and Pandoc use `langid`. An
- * entry with only `langid` gets the same value as `language`.
- */
-function withLanguage(text: string): string {
-  const langid = /[,{\s]langid\s*=\s*[{"]?([A-Za-z-]+)/i.exec(text)?.[1];
-  if (!langid || /[,{\s]language\s*=/i.test(text)) return text;
-  return text.replace(/^(@\w+\s*[{(][^,]*,)/, `$1 language = {${langid}},`);
+  if (items.length === 0) throw new BriefwrightError('malformed RIS record: nothing could be read', { location });
+  return items.map((item) => toReference(shapeCslItem(withoutEntryTypeGenre(item)), file, entry.line, entry.text));
 }
 
 function parseCslJson(source: string, file: string, problems: ProblemCollector): Reference[] {
@@ -116,7 +151,7 @@ function parseCslJson(source: string, file: string, problems: ProblemCollector):
       return [];
     }
     const line = lineOfId(source, (item as CslItem).id);
-    return [toReference(item as CslItem, file, line, JSON.stringify(item))];
+    return [toReference(shapeCslItem(item as CslItem), file, line, JSON.stringify(item))];
   });
 }
 
@@ -126,15 +161,11 @@ function lineOfId(source: string, id: string): number {
 }
 
 function toReference(item: CslItem, file: string, line: number, source: string): Reference {
-  const id = String(item.id);
-  return { id, item: { ...item, id }, file, line, source };
+  return { id: item.id, item, file, line, source, content: canonicalJson(item) };
 }
 
-/**
- * citation-js names the BibTeX entry type as the genre of a `@techreport` without
- * a `type` field ("[Techreport]" in APA); a genre nobody wrote is dropped.
- */
-function normaliseItem(item: CslItem): CslItem {
+/** citation-js names the record type as the genre of a report ("[Report]" in APA); a genre nobody wrote is dropped. */
+function withoutEntryTypeGenre(item: CslItem): CslItem {
   const { _graph, ...rest } = item as CslItem & { _graph?: unknown };
   if (typeof rest.genre === 'string' && /^(tech)?report$/i.test(rest.genre)) delete rest.genre;
   return rest;

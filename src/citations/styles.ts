@@ -3,10 +3,17 @@ import path from 'node:path';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { BriefwrightError } from '../errors.js';
+import { PACKAGE_ROOT } from '../project/package-root.js';
 import { didYouMean } from '../project/suggest.js';
 
 /** Folders where an operating system keeps CSL styles (Debian: citation-style-language-styles). */
 export const SYSTEM_STYLE_DIRS = ['/usr/share/citation-style-language/styles'];
+
+/** Current styles from the CSL styles repository, shipped with briefwright (CC BY-SA 3.0; see csl/README.md). */
+export const BUNDLED_STYLE_DIR = path.join(PACKAGE_ROOT, 'csl');
+
+/** Ids users know a bundled style by, where the repository's id differs. */
+const BUNDLED_ALIASES: Record<string, string> = { vancouver: 'vancouver-nlm' };
 
 /** A CSL style ready for citeproc. */
 export interface CslStyle {
@@ -28,8 +35,10 @@ const csl = () => plugins.config.get('@csl') as { styles: Map<string, string> & 
 
 /**
  * Finds a style by name: a path to a `.csl` file; an id in the project's
- * `styles/csl/`; an id bundled with citation-js (apa, vancouver, harvard1); an id
- * in a system style folder.
+ * `styles/csl/`; an id bundled with briefwright (apa, chicago-author-date,
+ * modern-language-association, vancouver, harvard-cite-them-right, ieee); one
+ * bundled with citation-js (harvard1); an id in a system style folder. A
+ * dependent style is resolved to its parent the same way.
  */
 export function resolveStyle(name: string, search: StyleSearch): CslStyle {
   const candidates: { file: string }[] = [];
@@ -39,6 +48,8 @@ export function resolveStyle(name: string, search: StyleSearch): CslStyle {
     if (existsSync(file)) return checkStyle({ name, xml: readFileSync(file, 'utf8'), origin: file }, search);
   }
   if (name.endsWith('.csl')) throw new BriefwrightError(`style file not found: ${name}`);
+  const own = path.join(BUNDLED_STYLE_DIR, `${BUNDLED_ALIASES[name] ?? name}.csl`);
+  if (existsSync(own)) return checkStyle({ name, xml: readFileSync(own, 'utf8'), origin: 'bundled' }, search);
   const bundled = csl().styles.get(name);
   if (bundled) return checkStyle({ name, xml: bundled, origin: 'bundled' }, search);
   for (const dir of search.systemDirs ?? SYSTEM_STYLE_DIRS) {
@@ -53,6 +64,8 @@ export function listStyles(search: StyleSearch): { id: string; origin: string }[
   const found = new Map<string, string>();
   const projectDir = path.join(search.root, 'styles', 'csl');
   for (const file of safeList(projectDir)) if (file.endsWith('.csl')) found.set(file.slice(0, -4), path.join(projectDir, file));
+  for (const file of safeList(BUNDLED_STYLE_DIR)) if (file.endsWith('.csl') && !found.has(file.slice(0, -4))) found.set(file.slice(0, -4), 'bundled');
+  for (const id of Object.keys(BUNDLED_ALIASES)) if (!found.has(id)) found.set(id, 'bundled');
   for (const id of csl().styles.list()) if (!found.has(id)) found.set(id, 'bundled');
   for (const dir of search.systemDirs ?? SYSTEM_STYLE_DIRS) {
     for (const file of safeList(dir)) {

@@ -48,6 +48,8 @@ export interface ComposeOptions {
   sections: readonly Section[];
   taxonomy: Taxonomy;
   references: ReadonlyMap<string, Reference>;
+  /** Keys of bibliography entries that could not be read, with the problem of each. */
+  unreadable?: ReadonlyMap<string, BriefwrightError>;
   /** The same works as CSL items (one map per project, so rendered citations are reused). */
   items: ReadonlyMap<string, CslItem>;
   style: CslStyle;
@@ -71,7 +73,7 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   const { request, references } = options;
   const rendered = options.sections.map((section) => options.trees.get(section));
   const citations = rendered.flatMap((section) => section.citations);
-  checkKeys(citations, references, request, rendered.flatMap((section) => section.problems));
+  checkKeys(citations, options, request, rendered.flatMap((section) => section.problems));
 
   const formatted = options.engines.format({
     style: options.style,
@@ -155,12 +157,21 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   };
 }
 
-function checkKeys(citations: LocatedCitation[], references: ReadonlyMap<string, Reference>, request: BriefRequest, earlier: BriefwrightError[]) {
+function checkKeys(
+  citations: LocatedCitation[],
+  { references, unreadable }: Pick<ComposeOptions, 'references' | 'unreadable'>,
+  request: BriefRequest,
+  earlier: BriefwrightError[],
+) {
   const problems = new ProblemCollector();
-  [...earlier, ...unknownKeys(citations, references)].forEach((problem) => problems.add(problem));
+  [...earlier, ...unknownKeys(citations, references, unreadable)].forEach((problem) => problems.add(problem));
   const nocite = request.nocite === '*' ? [] : request.nocite;
   for (const key of nocite) {
-    if (!references.has(key)) {
+    const unread = unreadable?.get(key);
+    if (unread && !problems.problems.includes(unread)) {
+      problems.add(unread);
+      problems.add(new BriefwrightError(`citation key '${key}' in nocite not read, see above`, { location: request.recipe ? { file: request.recipe.file } : undefined }));
+    } else if (!references.has(key) && !unread) {
       problems.add(
         new BriefwrightError(`unknown citation key '${key}' in nocite${didYouMean(key, references.keys())}`, {
           location: request.recipe ? { file: request.recipe.file } : undefined,

@@ -36,6 +36,7 @@ export async function composePreview(snapshot: ProjectSnapshot, brief: PreparedB
     sections: brief.sections,
     taxonomy: project.taxonomy,
     references: project.references.byId,
+    unreadable: project.references.unreadable,
     items: project.references.items,
     style: snapshot.style(brief.request.style),
     engines: snapshot.engines,

@@ -35,11 +35,13 @@ export interface Project {
 }
 
 /**
- * Loads a project folder. Every problem found (in the taxonomy, any section, any
- * bibliography entry) is reported at once.
+ * Loads a project folder. Every problem found (in the taxonomy, any section) is
+ * reported at once. A bibliography entry that cannot be read does not stop the
+ * project: it is left out, and only the briefs that cite it fail, saying why.
  */
 export async function loadProject(options: { root: string }): Promise<Project> {
-  const { project, problems } = await readProject(options);
+  const { project, problems: all } = await readProject(options);
+  const problems = all.filter((problem) => !project.references.problems.includes(problem));
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) throw new ProblemList(problems);
   return project;

@@ -85,7 +85,7 @@ export function describeInputs(options: {
 
 /** Hashes of the cited entries, each entry alone. */
 export function citedReferences(cited: readonly string[], references: ReadonlyMap<string, Reference>): Record<string, string> {
-  return Object.fromEntries([...cited].sort().map((key) => [key, hash(references.get(key)?.source ?? '')]));
+  return Object.fromEntries([...cited].sort().map((key) => [key, hash(references.get(key)?.content ?? '')]));
 }
 
 /** The path of a brief's record. */

@@ -31,7 +31,7 @@ export function staleReasons(options: {
   for (const [key, recorded] of Object.entries(record.references)) {
     const now = options.references.get(key);
     if (!now) reasons.push(`reference ${key} removed`);
-    else if (hash(now.source) !== recorded) reasons.push(`reference ${key} changed`);
+    else if (hash(now.content) !== recorded) reasons.push(`reference ${key} changed`);
   }
   reasons.push(...fileChanges(record.files, inputs.files));
   if (record.style.hash !== inputs.style.hash || record.style.name !== inputs.style.name) {

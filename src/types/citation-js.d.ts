@@ -5,6 +5,5 @@ declare module '@citation-js/core' {
     input: { chain(data: unknown, options?: { forceType?: string; generateGraph?: boolean }): unknown[] };
   };
 }
-declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-csl';
 declare module '@citation-js/plugin-ris';

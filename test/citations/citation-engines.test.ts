@@ -111,5 +111,5 @@ describe('reusing renders across briefs', () => {
       const request = { style: apa, locale: 'en-US', items: project.references.items, citations };
       expect(cached.format(request)).toEqual(fresh.format({ ...request, fresh: true }));
     }
-  });
+  }, 180_000); // every brief rendered twice with the full APA 7 style: about 20 s alone, more on a busy machine
 });

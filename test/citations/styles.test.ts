@@ -6,7 +6,7 @@ import { CitationEngines } from '../../src/citations/citation-engines.js';
 import { FIXTURES } from '../helpers/fixture.js';
 
 const root = path.join(FIXTURES, 'citations');
-const systemApa = SYSTEM_STYLE_DIRS.some((dir) => existsSync(path.join(dir, 'ieee.csl')));
+const systemStyles = SYSTEM_STYLE_DIRS.some((dir) => existsSync(path.join(dir, 'elsevier-harvard.csl')));
 
 describe('resolveStyle', () => {
   it('finds bundled styles by id', () => {
@@ -31,9 +31,32 @@ describe('resolveStyle', () => {
     expect(() => resolveStyle('missing.csl', { root })).toThrow('style file not found: missing.csl');
   });
 
-  it.skipIf(!systemApa)('finds ids in the system style folder (Debian citation-style-language-styles)', () => {
-    expect(resolveStyle('ieee', { root }).origin).toMatch(/ieee\.csl$/);
-    expect(listStyles({ root }).find((style) => style.id === 'ieee')?.origin).toBe(SYSTEM_STYLE_DIRS[0]);
+  it.skipIf(!systemStyles)('finds ids in the system style folder (Debian citation-style-language-styles)', () => {
+    expect(resolveStyle('elsevier-harvard', { root }).origin).toMatch(/elsevier-harvard\.csl$/);
+    expect(listStyles({ root }).find((style) => style.id === 'elsevier-harvard')?.origin).toBe(SYSTEM_STYLE_DIRS[0]);
+  });
+
+  it('bundles current styles of the CSL repository, so apa is APA 7 and vancouver resolves through its parent', () => {
+    const titleOf = (id: string) => /<title>([^<]*)<\/title>/.exec(resolveStyle(id, { root, systemDirs: [] }).xml)?.[1];
+    expect(titleOf('apa')).toMatch(/7th edition/);
+    expect(titleOf('chicago-author-date')).toMatch(/Chicago Manual of Style .*author-date/);
+    expect(titleOf('modern-language-association')).toMatch(/MLA Handbook/);
+    expect(titleOf('harvard-cite-them-right')).toMatch(/Cite Them Right/);
+    expect(titleOf('ieee')).toMatch(/IEEE/);
+    // vancouver is a dependent style: what is rendered is its parent, NLM citation-sequence.
+    expect(titleOf('vancouver')).toMatch(/NLM\/Vancouver/);
+    const ids = listStyles({ root, systemDirs: [] }).map((style) => style.id);
+    expect(ids).toEqual(expect.arrayContaining(['apa', 'chicago-author-date', 'modern-language-association', 'vancouver', 'harvard-cite-them-right', 'ieee']));
+  });
+
+  it('renders every bundled style', () => {
+    const items = new Map([['a', { id: 'a', type: 'article-journal', title: 'A title', 'container-title': 'Journal', author: [{ family: 'Ng', given: 'Ann' }], issued: { 'date-parts': [[2020]] } }]]);
+    const citations = [{ narrative: false, items: [{ key: 'a', prefix: '', suffix: '', suppressAuthor: false, offset: 0 }], start: 0, end: 1 }];
+    for (const id of ['apa', 'chicago-author-date', 'modern-language-association', 'vancouver', 'harvard-cite-them-right', 'ieee']) {
+      const { bibliography } = new CitationEngines().format({ style: resolveStyle(id, { root, systemDirs: [] }), locale: 'en-US', items, citations });
+      expect(bibliography[0]!.text, id).toMatch(/Ng/);
+      expect(bibliography[0]!.text, id).toMatch(/A title/i);
+    }
   });
 });
 
