@@ -10,6 +10,7 @@ import { planJobs, type Job, type JobRequest } from './project/jobs.js';
 import { citedReferences, hash, writeRecord, type BuildRecord } from './record/build-record.js';
 import { BrowserSession } from './render/browser-session.js';
 import { findChrome } from './render/find-chrome.js';
+import { behindMessage, isBehind } from './sections/translations.js';
 import { printBrief } from './render/print-brief.js';
 import { renderBrief, type Printing } from './render/render-brief.js';
 import { writeFileAtomic } from './render/write-file.js';
@@ -167,6 +168,7 @@ async function buildBrief(
       print: request.formats.includes('pdf') ? (html) => printBrief({ browser: tools.browser, html, request, taxonomy: run.project.taxonomy }) : undefined,
       toc: plan.layout.toc,
     });
+    warnings.push(...composed.warnings, ...sections.filter(isBehind).map(behindMessage));
     if (overBudget) {
       const message = pageBudgetMessage(request, overBudget.pages, overBudget.limit, sections);
       if (tools.strict) throw new BriefwrightError(message);

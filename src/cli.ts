@@ -6,6 +6,7 @@ import { check } from './check.js';
 import { BuildProgress } from './build-progress.js';
 import { parseShard } from './project/jobs.js';
 import { status } from './status.js';
+import { describeCoverage } from './sections/translation-checks.js';
 import { watchProject } from './watch.js';
 import { BriefwrightError, ExitCode, ProblemList } from './errors.js';
 import { list, LISTABLE } from './list.js';
@@ -38,7 +39,9 @@ const RECIPE_FLAGS = {
   template: { type: 'string', describe: 'Layout: brief, handout, report, annotated-bibliography, or any in templates/' },
   format: { type: 'string', describe: 'Outputs to write: html, pdf or html,pdf' },
   style: { type: 'string', describe: 'Citation style: apa, vancouver, harvard1, a .csl file, or a CSL style id' },
-  locale: { type: 'string', describe: 'Citation locale, such as en-US or en-GB' },
+  locale: { type: 'string', describe: 'Citation locale, such as en-US or es-MX (default: one that suits --lang)' },
+  lang: { type: 'string', describe: 'The brief\'s language, such as en, es or es-MX: labels, dates, translated sections' },
+  fallback: { type: 'string', describe: 'Language whose sections stand in for missing translations, such as en' },
   theme: { type: 'string', describe: 'Theme folder under styles/themes/' },
   title: { type: 'string', describe: 'Brief title' },
   subtitle: { type: 'string', describe: 'Brief subtitle' },
@@ -254,6 +257,7 @@ async function runStatus(args: StatusArgs, io: Console): Promise<number> {
       const names = brief.outputs.length > 0 ? brief.outputs.map((file) => path.basename(file)).join(', ') : brief.name;
       io.out(`${names}: ${brief.reasons.join('; ')}`);
     }
+    for (const warning of new Set(statuses.flatMap((brief) => brief.warnings))) io.out(`warning: ${warning}`);
     io.out(stale.length === 0 ? `all ${statuses.length} briefs are up to date` : `${stale.length} of ${statuses.length} briefs stale`);
   }
   return stale.length === 0 ? ExitCode.ok : ExitCode.failed;
@@ -263,6 +267,7 @@ async function runCheck(root: string, io: Console): Promise<number> {
   const report = await check({ root: path.resolve(root) });
   for (const problem of report.problems) io.err(`error: ${problem.format()}`);
   for (const warning of report.warnings) io.err(`warning: ${warning}`);
+  for (const language of report.translations) io.out(`translations: ${describeCoverage(language)}`);
   if (report.problems.length === 0) {
     io.out(`project OK${report.warnings.length > 0 ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'})` : ''}`);
     return ExitCode.ok;
@@ -374,6 +379,8 @@ export function flagsToFields(args: Partial<Record<keyof typeof RECIPE_FLAGS, un
     formats: formats as RecipeFields['formats'],
     style: text(args.style),
     locale: text(args.locale),
+    lang: text(args.lang),
+    fallback: text(args.fallback),
     theme: text(args.theme),
     title: text(args.title),
     subtitle: text(args.subtitle),

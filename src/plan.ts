@@ -11,7 +11,7 @@ import { LAYOUT, loadProject, type Project } from './project/load-project.js';
 import { readRecipe, type RecipeFields } from './project/recipe.js';
 import { describeInputs, FileHashes, readRecord, type BriefInputs } from './record/build-record.js';
 import { staleReasons } from './record/staleness.js';
-import { selectSections } from './sections/select.js';
+import { selectInLanguage } from './sections/languages.js';
 import type { Section } from './sections/section.js';
 
 /** What every brief of a run shares: the project and caches of what briefs reuse. */
@@ -82,11 +82,11 @@ export async function resolveJob(run: RunContext, job: Job): Promise<BriefReques
 /** Selects a request's sections and compares its inputs with its last build. */
 export async function planBrief(run: RunContext, request: BriefRequest): Promise<BriefPlan> {
   const layout = run.templates.settings(request.template);
-  const sections = layout.sections ? selectSections(run.project.sections, request) : [];
+  const sections = layout.sections ? selectInLanguage(run.project.sections, request) : [];
   const style = styleFor(run, request.style);
   const stylesheet = await stylesheetFor(run, request.theme);
   const files = await run.hashes.of([
-    ...run.templates.files(request.template).map((template) => path.resolve(run.project.root, template.file)),
+    ...run.templates.files(request.template, request.lang).map((template) => path.resolve(run.project.root, template.file)),
     ...stylesheet.files,
     ...sections.flatMap((section) => referencedImages(section, run.project.root)),
   ]);

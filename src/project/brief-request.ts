@@ -1,5 +1,7 @@
 import { BriefwrightError, type SourceLocation } from '../errors.js';
 import type { Format, RecipeFields, RecipeFile } from './recipe.js';
+import { localeForLanguage } from '../citations/styles.js';
+import { languageName, languageTag } from './language-tags.js';
 import { ALL, type Taxonomy } from './taxonomy.js';
 
 /** A fully resolved request for one brief: every field set, every id canonical. */
@@ -23,8 +25,12 @@ export interface BriefRequest {
   template: string;
   formats: Format[];
   style: string;
+  /** The CSL locale of citations and references: the recipe's, else the one that suits `lang`. */
   locale: string;
+  /** The brief's language (a canonical BCP 47 tag): labels, dates, sections, the CSL locale, `lang` attributes. */
   lang: string;
+  /** The language whose sections, labels of terms and originals stand in for missing translations. */
+  fallback?: string;
   theme: string;
   /** Unset: the theme's paper, else Letter. */
   paper?: 'letter' | 'a4';
@@ -42,7 +48,6 @@ export const DEFAULTS = {
   template: 'brief',
   formats: ['html', 'pdf'] as Format[],
   style: 'apa',
-  locale: 'en-US',
   lang: 'en',
   theme: 'default',
 };
@@ -94,9 +99,20 @@ export function resolveRequest(options: {
       throw new BriefwrightError(`${key} '${value}' must be a name (letters, digits, '-', '_'), not a path`, { location: where(key) });
     }
   }
+  const lang = language(fields.lang ?? DEFAULTS.lang, where('lang'));
+  const fallback = fields.fallback === undefined ? undefined : language(fields.fallback, where('fallback'));
+  const locale = fields.locale ?? localeForLanguage(lang);
+  if (!locale) {
+    throw new BriefwrightError(`no citation locale for ${languageName(lang)}: set locale: (such as en-US or es-ES), or install CSL locales (Debian: citation-style-language-locales)`, {
+      location: where('lang'),
+    });
+  }
   return {
     ...DEFAULTS,
     ...withoutUndefined(fields),
+    lang,
+    fallback,
+    locale,
     name,
     recipe,
     title: fields.title ?? titleFromPicks(populations, topics, taxonomy),
@@ -107,6 +123,12 @@ export function resolveRequest(options: {
     exclude: fields.exclude ?? [],
     nocite: fields.nocite ?? [],
   } as BriefRequest;
+}
+
+function language(value: string, location: SourceLocation | undefined): string {
+  const tag = languageTag(value);
+  if (!tag) throw new BriefwrightError(`'${value}' is not a language tag (such as en, es or es-MX)`, { location });
+  return tag;
 }
 
 function nameFromPicks(fields: RecipeFields, populations: string[], topics: string[], taxonomy: Taxonomy): string {
