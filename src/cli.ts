@@ -6,6 +6,7 @@ import { check } from './check.js';
 import { BuildProgress } from './build-progress.js';
 import { parseShard } from './project/jobs.js';
 import { status } from './status.js';
+import { runTranslate, translateOptions } from './commands/translate.js';
 import { describeCoverage } from './sections/translation-checks.js';
 import { watchProject } from './watch.js';
 import { BriefwrightError, ExitCode, ProblemList } from './errors.js';
@@ -166,7 +167,10 @@ export async function main(argv: readonly string[], io: Console = processConsole
         code = await runInit(String(args.dir), Boolean(args.force), io, args.theme as string | undefined);
       },
     )
-    .demandCommand(1, 'Name a command: build, status, check, list, preview, coverage or init (see --help)')
+    .command('translate', 'Keep translated sections in step with their originals (translate mark FILE...)', (y: Argv) =>
+      translateOptions(y, async (args) => void (code = await runTranslate(args, io))),
+    )
+    .demandCommand(1, 'Name a command: build, status, check, list, preview, coverage, init or translate (see --help)')
     .strict()
     .version(VERSION)
     .help()

@@ -11,6 +11,7 @@ import type { Taxonomy } from '../project/taxonomy.js';
 import { KINDS, type Kind, type Section } from '../sections/section.js';
 import { numberBrief } from './brief-numbering.js';
 import { briefTerms } from './brief-terms.js';
+import { brandTextIn } from './theme.js';
 import type { LocatedCitation } from './markdown.js';
 import { pageSetup } from './page-setup.js';
 import { PLACEHOLDER_PATTERN, type SectionTrees } from './section-trees.js';
@@ -97,7 +98,7 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   // Notes print after every section, so their citations come after the text's in the first-citation links.
   const notes = numbering.notes.map((note) => ({ ...note, html: fillCitations(note.html, offsets[note.section]!, formatted.citations, titles, firstCitation) }));
   const { brand } = options.stylesheet;
-  const organization = request.organization || brand.organization || '';
+  const organization = request.organization || brandTextIn(brand.organization, request.lang) || '';
   const settings = options.templates.settings(request.template);
   const toc = request.toc ?? settings.toc;
   const page = pageSetup({ paper: request.paper, themePaper: brand.paper, pageCount: options.pageCount, pageLimit: settings.pages, labels });
@@ -139,9 +140,9 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     theme: {
       name: request.theme,
       organization,
-      footer: brand.footer ?? '',
+      footer: brandTextIn(brand.footer, request.lang) ?? '',
       logo: options.stylesheet.logo,
-      logoAlt: brand.logoAlt ?? (organization || labels.text('logo')),
+      logoAlt: brandTextIn(brand.logoAlt, request.lang) ?? (organization || labels.text('logo')),
     },
     generator: `briefwright ${VERSION}`,
   };
