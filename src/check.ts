@@ -90,6 +90,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           taxonomy: project.taxonomy,
           recipe,
           today: '2000-01-01',
+          labels: (lang) => templates.labels(lang),
         });
         const composed = composeBrief({
           request,

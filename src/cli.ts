@@ -14,7 +14,7 @@ import { list, LISTABLE } from './list.js';
 import { VERSION } from './project/package-root.js';
 import type { RecipeFields } from './project/recipe.js';
 import { coverage, COVERAGE_FORMATS, type CoverageFormat } from './coverage/coverage.js';
-import { coverageCells } from './coverage/coverage-grid.js';
+import { counted, coverageCells } from './coverage/coverage-grid.js';
 import { initProject } from './init/init-project.js';
 import { startPreview } from './preview/preview-server.js';
 import { isLoopback } from './preview/request-guard.js';
@@ -149,6 +149,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
         y
           .option('format', { choices: COVERAGE_FORMATS, default: 'html' as CoverageFormat, describe: 'html writes output/coverage.html; csv and json print' })
           .option('out', { type: 'string', describe: 'File to write, relative to the project (- for standard output)' })
+          .option('lang', { type: 'string', describe: 'Also show which sections a brief in this language can print, such as es' })
           .example('$0 coverage', 'write output/coverage.html')
           .example('$0 coverage --format csv > coverage.csv', 'the grid as CSV'),
       async (args) => {
@@ -323,17 +324,18 @@ interface CoverageArgs {
   root: string;
   format: CoverageFormat;
   out?: string;
+  lang?: string;
 }
 
 async function runCoverage(args: CoverageArgs, io: Console): Promise<number> {
-  const result = await coverage({ root: path.resolve(args.root), format: args.format, out: args.out });
+  const result = await coverage({ root: path.resolve(args.root), format: args.format, out: args.out, lang: args.lang });
   if (!result.file) {
     io.out(result.text.replace(/\r?\n$/, ''));
     return ExitCode.ok;
   }
   const cells = coverageCells(result.grid);
-  const empty = cells.filter((cell) => cell.sections.length === 0).length;
-  io.out(`wrote ${result.file}: ${cells.length} population × topic pairs, ${empty} without sections`);
+  const empty = cells.filter((cell) => counted(cell) === 0).length;
+  io.out(`wrote ${result.file}: ${cells.length} population × topic pairs, ${empty} without sections${args.lang ? ` in ${args.lang}` : ''}`);
   return ExitCode.ok;
 }
 

@@ -64,17 +64,19 @@ export async function openRun(options: { root: string; fields?: RecipeFields; na
 export async function resolveJob(run: RunContext, job: Job): Promise<BriefRequest[]> {
   const recipe = job.recipeFile ? await readRecipe(run.project.root, job.recipeFile) : undefined;
   const fields = mergeFields(run.config.defaults, recipe?.fields, run.fields);
-  const base = resolveRequest({ fields, taxonomy: run.project.taxonomy, recipe, name: recipe ? undefined : run.name, today: run.today });
+  const labels = (lang: string) => run.templates.labels(lang);
+  const base = resolveRequest({ fields, taxonomy: run.project.taxonomy, recipe, name: recipe ? undefined : run.name, today: run.today, labels });
   if (!job.each) return [base];
   const key = job.each === 'population' ? 'populations' : 'topics';
   const values = job.each === 'population' ? base.populations : base.topics.length > 0 ? base.topics : run.project.taxonomy.topics.map((t) => t.id);
   return values.map((value) =>
     resolveRequest({
-      fields: { ...fields, [key]: [value], title: fields.title ? `${fields.title}: ${run.project.taxonomy.label(job.each!, value)}` : undefined },
+      fields: { ...fields, [key]: [value], title: fields.title ? `${fields.title}: ${run.project.taxonomy.label(job.each!, value, base.lang)}` : undefined },
       taxonomy: run.project.taxonomy,
       recipe,
       name: `${base.name}-${value}`,
       today: run.today,
+      labels,
     }),
   );
 }

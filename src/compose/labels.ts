@@ -3,8 +3,9 @@ import { BriefwrightError, type SourceLocation } from '../errors.js';
 
 /**
  * Labels briefwright itself prints, not a template: kind headings, caption and
- * cross-reference words, note links, the page number and the logo's fallback
- * text. Every language a brief is written in needs them.
+ * cross-reference words, note links, the page number, the logo's fallback
+ * text and the title of a brief that names none. Every language a brief is
+ * written in needs them.
  */
 export const CODE_LABELS = [
   'kindBackground',
@@ -22,6 +23,9 @@ export const CODE_LABELS = [
   'backToNote',
   'pageOfPages',
   'logo',
+  'titleForTopics',
+  'titleAnyTopic',
+  'allStudents',
 ] as const;
 
 /** One label as a label file gives it. */

@@ -21,7 +21,7 @@ export interface PreparedBrief {
  * defaults, then the choices) and picks its sections by the same rule.
  */
 export function prepareBrief(snapshot: ProjectSnapshot, fields: RecipeFields, today = defaultDate()): PreparedBrief {
-  const request = resolveRequest({ fields: mergeFields(snapshot.config.defaults, fields), taxonomy: snapshot.project.taxonomy, today });
+  const request = resolveRequest({ fields: mergeFields(snapshot.config.defaults, fields), taxonomy: snapshot.project.taxonomy, today, labels: (lang) => snapshot.templates.labels(lang) });
   const layout = snapshot.templates.settings(request.template);
   const sections = layout.sections ? selectInLanguage(snapshot.project.sections, request) : [];
   return { request, layout, sections };

@@ -1,6 +1,7 @@
 import { BriefwrightError, type SourceLocation } from '../errors.js';
 import type { Format, RecipeFields, RecipeFile } from './recipe.js';
 import { localeForLanguage } from '../citations/styles.js';
+import { defaultTitle, type TitleLabels } from './default-title.js';
 import { languageName, languageTag } from './language-tags.js';
 import { ALL, type Taxonomy } from './taxonomy.js';
 
@@ -75,6 +76,8 @@ export function resolveRequest(options: {
   recipe?: RecipeFile;
   name?: string;
   today: string;
+  /** The labels of a language, for the title of a brief that names none (default: an English title). */
+  labels?: (lang: string) => TitleLabels;
 }): BriefRequest {
   const { fields, taxonomy, recipe } = options;
   const where = (key: string, index?: number): SourceLocation | undefined =>
@@ -115,7 +118,7 @@ export function resolveRequest(options: {
     locale,
     name,
     recipe,
-    title: fields.title ?? titleFromPicks(populations, topics, taxonomy),
+    title: fields.title ?? defaultTitle({ populations, topics, taxonomy, lang, labels: options.labels?.(lang) }),
     date: fields.date ?? options.today,
     populations: unique(populations),
     topics: unique(topics),
@@ -134,23 +137,6 @@ function language(value: string, location: SourceLocation | undefined): string {
 function nameFromPicks(fields: RecipeFields, populations: string[], topics: string[], taxonomy: Taxonomy): string {
   const everyone = populations.length === taxonomy.populations.length && (fields.populations ?? []).includes(ALL);
   return [...(everyone ? [ALL] : populations), ...topics].join('-');
-}
-
-function titleFromPicks(populations: string[], topics: string[], taxonomy: Taxonomy): string {
-  const list = (labels: string[]) =>
-    labels.length <= 2 ? labels.join(' and ') : `${labels.slice(0, -1).join(', ')}, and ${labels.at(-1)}`;
-  const who = populations.length === taxonomy.populations.length ? 'All Students' : list(populations.map((id) => titleCase(taxonomy.label('population', id))));
-  const what = topics.length === 0 ? 'What the Evidence Says' : list(topics.map((id) => titleCase(taxonomy.label('topic', id))));
-  return `${what} for ${who}`;
-}
-
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
-
-function titleCase(label: string): string {
-  return label
-    .split(' ')
-    .map((word, index) => (index > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join(' ');
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -31,6 +31,8 @@ export interface Term {
   description: string;
   /** Label and description in other languages, by language tag. */
   translations: Record<string, { label?: string; description?: string }>;
+  /** The language of `label` when a report has put it in another language than the taxonomy's. */
+  labelLang?: string;
 }
 
 /** Which list a term belongs to. */
