@@ -94,7 +94,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
         });
         const composed = composeBrief({
           request,
-          sections: selectInLanguage(project.sections, request),
+          sections: templates.settings(request.template).sections ? selectInLanguage(project.sections, request) : [],
           taxonomy: project.taxonomy,
           references,
           items: project.references.items,
