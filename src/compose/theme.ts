@@ -22,7 +22,9 @@ const margins = z.union([
 ]);
 
 /** A brand text: one for every language, or one per language (`{en: ..., es: ...}`). */
-const brandText = z.union([z.string(), z.record(z.string().refine((key) => languageTag(key) !== undefined, 'must be a language tag, such as en or es'), z.string())]);
+const brandText = z.union([z.string(), z.record(z.string().refine((key) => languageTag(key) !== undefined), z.string())], {
+  error: 'write a text, or one text per language such as {en: ..., es: ...} (keys are language tags: en, es, es-MX)',
+});
 
 /** Everything `theme.yaml` may say (see README "Themes"). */
 export const themeSchema = z.strictObject({

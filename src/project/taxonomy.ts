@@ -7,7 +7,10 @@ import { YamlFile } from './yaml-file.js';
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 const tag = z.string().refine((value) => languageTag(value) !== undefined, 'must be a language tag, such as en, es or es-MX');
 /** A text in the taxonomy's language, or one text per language: `{en: ..., es: ...}`. */
-const text = (min: number) => z.union([z.string().min(min), z.record(tag, z.string().min(min))]);
+const text = (min: number) =>
+  z.union([z.string().min(min), z.record(tag, z.string().min(min))], {
+    error: 'write a text, or one text per language such as {en: ..., es: ...} (keys are language tags: en, es, es-MX)',
+  });
 
 const termSchema = z.strictObject({
   id: slug,
