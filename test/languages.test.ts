@@ -40,11 +40,12 @@ async function cli(...args: string[]) {
 beforeAll(async () => {
   ({ root, cleanup } = await copyFixture('languages'));
   results = await build({ root, jobs: 2 });
-  // Every word of the built-in English labels, with their fields taken out ("Page", "of" from "Page {page} of {pages}").
+  // Every word of the built-in English labels, with their fields taken out ("Page", "of" from "Page {page} of {pages}"),
+  // in any case: layouts print some labels in capitals.
   const english = (await LabelFiles.load(new FileLayers({ project: PACKAGE_ROOT, builtIn: PACKAGE_ROOT }))).forLanguage('en');
   const fields = { number: '|', page: '|', pages: '|', title: '|', topics: '|', populations: '|', count: 2 };
   const phrases = english.names().flatMap((name) => english.text(name, fields).split(/\||\d+/).map((part) => part.trim().replace(/[.:]$/, '')));
-  englishWords = [...new Set(phrases.filter((phrase) => phrase.length >= 3))].map((phrase) => new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u'));
+  englishWords = [...new Set(phrases.filter((phrase) => phrase.length >= 3))].map((phrase) => new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu'));
 }, 240_000);
 
 afterAll(async () => {
