@@ -38,7 +38,7 @@ export function selectInLanguage(sections: readonly Section[], request: Pick<Bri
     [
       `the brief is in ${languageName(request.lang)}, but ${missing.length === 1 ? 'a section it picks has' : `${missing.length} sections it picks have`} no ${word} translation:`,
       ...missing.map((section) => `  ${section.file}`),
-      `translate ${missing.length === 1 ? 'it' : 'each'} (${path.posix.basename(example)} beside ${path.posix.basename(missing[0]!.file)}), or ${request.recipe ? `add fallback: ${originals[0]} to the recipe` : `pass --fallback ${originals[0]}`} to print the ${languageWord(originals[0]!)} original${missing.length === 1 ? '' : 's'}`,
+      `translate ${missing.length === 1 ? 'it' : 'each'} (${path.posix.basename(example)} beside ${path.posix.basename(missing[0]!.file)}), or ${request.recipe ? `add fallback: ${originals[0]} to the recipe (or pass --fallback ${originals[0]})` : `pass --fallback ${originals[0]}`} to print the ${languageWord(originals[0]!)} original${missing.length === 1 ? '' : 's'}`,
     ].join('\n'),
     { location: request.recipe ? { file: request.recipe.file } : undefined },
   );
