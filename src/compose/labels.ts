@@ -43,6 +43,7 @@ export interface LabelEntry {
  */
 export class Labels {
   private readonly formats = new Map<string, IntlMessageFormat>();
+  private texts?: Record<string, string>;
 
   constructor(
     /** The language tag the labels are for. */
@@ -83,9 +84,11 @@ export class Labels {
    * keeps them unfilled; templates fill them with `{{label "NAME" field=value}}`.
    */
   strings(): Record<string, string> {
-    const strings: Record<string, string> = {};
-    for (const [name, entry] of this.entries) strings[name] = fieldsOf(entry.text).size === 0 ? this.text(name) : entry.text;
-    return strings;
+    if (!this.texts) {
+      this.texts = {};
+      for (const [name, entry] of this.entries) this.texts[name] = fieldsOf(entry.text).size === 0 ? this.text(name) : entry.text;
+    }
+    return this.texts;
   }
 }
 

@@ -43,6 +43,8 @@ interface TemplateFile {
 /** The Handlebars layouts and partials of a project, compiled once. */
 export class TemplateSet {
   private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
+  /** Layouts and languages whose labels were checked and found complete. */
+  private readonly labelsChecked = new Set<string>();
 
   private constructor(
     private readonly handlebars: typeof Handlebars,
@@ -141,10 +143,12 @@ export class TemplateSet {
 
   /** Fails when a layout, or briefwright itself, prints a label that has no text in `labels`' language. */
   checkLabels(name: string, labels: Labels): void {
+    if (this.labelsChecked.has(`${name}|${labels.lang}`)) return;
     const known = new Set(this.labelFiles.languages().flatMap((lang) => this.labelFiles.forLanguage(lang).names()));
     const problems = missingLabels(this.labelUses(name), labels, known);
     if (problems.length === 1) throw problems[0];
     if (problems.length > 1) throw new ProblemList(problems);
+    this.labelsChecked.add(`${name}|${labels.lang}`);
   }
 
   /** Renders a layout with a context; `labels` serve the `label` helper. */
