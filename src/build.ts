@@ -11,6 +11,7 @@ import { citedReferences, hash, writeRecord, type BuildRecord } from './record/b
 import { BrowserSession } from './render/browser-session.js';
 import { findChrome } from './render/find-chrome.js';
 import { DocxWriter } from './render/docx/docx-writer.js';
+import { behindMessage, isBehind } from './sections/translations.js';
 import { printBrief } from './render/print-brief.js';
 import { renderBrief, type Printing } from './render/render-brief.js';
 import { writeFileAtomic } from './render/write-file.js';
@@ -170,6 +171,7 @@ async function buildBrief(
       print: request.formats.includes('pdf') ? (html) => printBrief({ browser: tools.browser, html, request, taxonomy: run.project.taxonomy }) : undefined,
       toc: plan.layout.toc,
     });
+    warnings.push(...composed.warnings, ...sections.filter(isBehind).map(behindMessage));
     if (overBudget) {
       const message = pageBudgetMessage(request, overBudget.pages, overBudget.limit, sections);
       if (tools.strict) throw new BriefwrightError(message);

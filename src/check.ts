@@ -2,7 +2,7 @@ import { CitationEngines } from './citations/citation-engines.js';
 import { resolveStyle } from './citations/styles.js';
 import { numberBrief } from './compose/brief-numbering.js';
 import { composeBrief } from './compose/compose-brief.js';
-import { ENGLISH_LABELS } from './compose/labels.js';
+import { checkLabelFiles } from './compose/label-check.js';
 import { SectionTrees } from './compose/section-trees.js';
 import { thinReferenceWarnings } from './citations/thin-references.js';
 import { unknownKeys } from './citations/unknown-keys.js';
@@ -15,12 +15,16 @@ import { loadConfig } from './project/config.js';
 import { readProject, type Project } from './project/load-project.js';
 import type { Reference } from './citations/reference.js';
 import { readRecipe } from './project/recipe.js';
-import { selectSections } from './sections/select.js';
+import { selectInLanguage, versionsFor } from './sections/languages.js';
+import { checkTranslations, type TranslationCoverage } from './sections/translation-checks.js';
+import { allTranslations } from './sections/translations.js';
 
 /** What `check` found: problems (errors) and warnings. */
 export interface CheckReport {
   problems: BriefwrightError[];
   warnings: string[];
+  /** How far the library is translated, per language. */
+  translations: TranslationCoverage[];
 }
 
 /**
@@ -38,29 +42,37 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     read.problems.forEach((problem) => problems.add(problem));
   } catch (error) {
     problems.add(error);
-    return { problems: problems.problems, warnings };
+    return { problems: problems.problems, warnings, translations: [] };
   }
   const references = project.references.byId;
   const trees = new SectionTrees(project.root);
   const cited = new Set<string>();
-  const allCitations = project.sections.flatMap((section) => {
+  const allCitations = [...project.sections, ...allTranslations(project.sections)].flatMap((section) => {
     const { citations, problems: markdownProblems } = trees.get(section);
     markdownProblems.forEach((problem) => problems.add(problem));
     for (const { match } of citations) for (const item of match.items) cited.add(item.key);
     return citations;
   });
   unknownKeys(allCitations, references, project.references.unreadable).forEach((problem) => problems.add(problem));
-  // Labels and cross-references across the whole library, as if one brief picked every section.
-  problems.attempt(() =>
-    numberBrief(
-      project.sections.map((section) => ({ id: section.id, title: section.title, file: section.file, rendered: trees.get(section) })),
-      ENGLISH_LABELS,
-    ),
-  );
   const templates = await TemplateSet.load({ layers: project.layers }).catch((error) => {
     problems.add(error);
     return undefined;
   });
+  const translated = checkTranslations(project.sections, (section) => trees.get(section));
+  warnings.push(...translated.warnings);
+  const languages = new Set([project.taxonomy.lang, ...translated.coverage.map((language) => language.lang), ...project.taxonomy.languages()]);
+  if (templates) {
+    for (const file of templates.labelFiles.projectFiles()) languages.add(file.lang);
+    // Labels and cross-references across the whole library, as if one brief picked every section, in each language.
+    for (const lang of languages) {
+      problems.attempt(() =>
+        numberBrief(
+          versionsFor(project.sections, [lang]).map((section) => ({ id: section.id, title: section.title, file: section.file, rendered: trees.get(section) })),
+          templates.labels(lang),
+        ),
+      );
+    }
+  }
   // Every theme the project provides, whether or not a recipe uses it yet.
   for (const theme of listThemes(project.layers).filter((theme) => theme.origin === 'project')) {
     await loadTheme(project.layers, theme.name).catch((error) => problems.add(error));
@@ -80,10 +92,11 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           taxonomy: project.taxonomy,
           recipe,
           today: '2000-01-01',
+          labels: (lang) => templates.labels(lang),
         });
-        composeBrief({
+        const composed = composeBrief({
           request,
-          sections: selectSections(project.sections, request),
+          sections: templates.settings(request.template).sections ? selectInLanguage(project.sections, request) : [],
           taxonomy: project.taxonomy,
           references,
           unreadable: project.references.unreadable,
@@ -94,6 +107,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           templates,
           stylesheet: await loadStylesheet({ layers: project.layers, theme: request.theme }),
         });
+        warnings.push(...composed.warnings.map((warning) => `${file}: ${warning}`));
       } catch (error) {
         if (error instanceof ProblemList) problems.add(error);
         else if (error instanceof BriefwrightError && !error.location) {
@@ -120,7 +134,12 @@ export async function check(options: { root: string }): Promise<CheckReport> {
   for (const reference of uncited) {
     warnings.push(`${reference.file}:${reference.line}: reference '${reference.id}' is not cited by any section or recipe`);
   }
-  return { problems: dedupe(problems.problems), warnings };
+  if (templates) {
+    const labels = checkLabelFiles(templates, languages);
+    labels.problems.forEach((problem) => problems.add(problem));
+    warnings.push(...labels.warnings);
+  }
+  return { problems: dedupe(problems.problems), warnings, translations: translated.coverage };
 }
 
 function dedupe(problems: BriefwrightError[]): BriefwrightError[] {

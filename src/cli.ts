@@ -6,13 +6,15 @@ import { check } from './check.js';
 import { BuildProgress } from './build-progress.js';
 import { parseShard } from './project/jobs.js';
 import { status } from './status.js';
+import { runTranslate, translateOptions } from './commands/translate.js';
+import { describeCoverage } from './sections/translation-checks.js';
 import { watchProject } from './watch.js';
 import { BriefwrightError, ExitCode, ProblemList } from './errors.js';
 import { list, LISTABLE } from './list.js';
 import { VERSION } from './project/package-root.js';
 import type { RecipeFields } from './project/recipe.js';
 import { coverage, COVERAGE_FORMATS, type CoverageFormat } from './coverage/coverage.js';
-import { coverageCells } from './coverage/coverage-grid.js';
+import { counted, coverageCells } from './coverage/coverage-grid.js';
 import { initProject } from './init/init-project.js';
 import { startPreview } from './preview/preview-server.js';
 import { isLoopback } from './preview/request-guard.js';
@@ -38,7 +40,9 @@ const RECIPE_FLAGS = {
   template: { type: 'string', describe: 'Layout: brief, handout, report, annotated-bibliography, or any in templates/' },
   format: { type: 'string', describe: 'Outputs to write: html, pdf, docx, or several (html,pdf,docx)' },
   style: { type: 'string', describe: 'Citation style: apa, vancouver, harvard1, a .csl file, or a CSL style id' },
-  locale: { type: 'string', describe: 'Citation locale, such as en-US or en-GB' },
+  locale: { type: 'string', describe: 'Citation locale, such as en-US or es-MX (default: one that suits --lang)' },
+  lang: { type: 'string', describe: 'The brief\'s language, such as en, es or es-MX: labels, dates, translated sections' },
+  fallback: { type: 'string', describe: 'Language whose sections stand in for missing translations, such as en' },
   theme: { type: 'string', describe: 'Theme folder under styles/themes/' },
   title: { type: 'string', describe: 'Brief title' },
   subtitle: { type: 'string', describe: 'Brief subtitle' },
@@ -145,6 +149,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
         y
           .option('format', { choices: COVERAGE_FORMATS, default: 'html' as CoverageFormat, describe: 'html writes output/coverage.html; csv and json print' })
           .option('out', { type: 'string', describe: 'File to write, relative to the project (- for standard output)' })
+          .option('lang', { type: 'string', describe: 'Also show which sections a brief in this language can print, such as es' })
           .example('$0 coverage', 'write output/coverage.html')
           .example('$0 coverage --format csv > coverage.csv', 'the grid as CSV'),
       async (args) => {
@@ -163,7 +168,10 @@ export async function main(argv: readonly string[], io: Console = processConsole
         code = await runInit(String(args.dir), Boolean(args.force), io, args.theme as string | undefined);
       },
     )
-    .demandCommand(1, 'Name a command: build, status, check, list, preview, coverage or init (see --help)')
+    .command('translate', 'Keep translated sections in step with their originals (translate mark FILE...)', (y: Argv) =>
+      translateOptions(y, async (args) => void (code = await runTranslate(args, io))),
+    )
+    .demandCommand(1, 'Name a command: build, status, check, list, preview, coverage, init or translate (see --help)')
     .strict()
     .version(VERSION)
     .help()
@@ -254,6 +262,7 @@ async function runStatus(args: StatusArgs, io: Console): Promise<number> {
       const names = brief.outputs.length > 0 ? brief.outputs.map((file) => path.basename(file)).join(', ') : brief.name;
       io.out(`${names}: ${brief.reasons.join('; ')}`);
     }
+    for (const warning of new Set(statuses.flatMap((brief) => brief.warnings))) io.out(`warning: ${warning}`);
     io.out(stale.length === 0 ? `all ${statuses.length} briefs are up to date` : `${stale.length} of ${statuses.length} briefs stale`);
   }
   return stale.length === 0 ? ExitCode.ok : ExitCode.failed;
@@ -263,6 +272,7 @@ async function runCheck(root: string, io: Console): Promise<number> {
   const report = await check({ root: path.resolve(root) });
   for (const problem of report.problems) io.err(`error: ${problem.format()}`);
   for (const warning of report.warnings) io.err(`warning: ${warning}`);
+  for (const language of report.translations) io.out(`translations: ${describeCoverage(language)}`);
   if (report.problems.length === 0) {
     io.out(`project OK${report.warnings.length > 0 ? ` (${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'})` : ''}`);
     return ExitCode.ok;
@@ -314,17 +324,18 @@ interface CoverageArgs {
   root: string;
   format: CoverageFormat;
   out?: string;
+  lang?: string;
 }
 
 async function runCoverage(args: CoverageArgs, io: Console): Promise<number> {
-  const result = await coverage({ root: path.resolve(args.root), format: args.format, out: args.out });
+  const result = await coverage({ root: path.resolve(args.root), format: args.format, out: args.out, lang: args.lang });
   if (!result.file) {
     io.out(result.text.replace(/\r?\n$/, ''));
     return ExitCode.ok;
   }
   const cells = coverageCells(result.grid);
-  const empty = cells.filter((cell) => cell.sections.length === 0).length;
-  io.out(`wrote ${result.file}: ${cells.length} population × topic pairs, ${empty} without sections`);
+  const empty = cells.filter((cell) => counted(cell) === 0).length;
+  io.out(`wrote ${result.file}: ${cells.length} population × topic pairs, ${empty} without sections${args.lang ? ` in ${args.lang}` : ''}`);
   return ExitCode.ok;
 }
 
@@ -375,6 +386,8 @@ export function flagsToFields(args: Partial<Record<keyof typeof RECIPE_FLAGS, un
     formats: formats as RecipeFields['formats'],
     style: text(args.style),
     locale: text(args.locale),
+    lang: text(args.lang),
+    fallback: text(args.fallback),
     theme: text(args.theme),
     title: text(args.title),
     subtitle: text(args.subtitle),

@@ -12,7 +12,7 @@ import { LAYOUT, loadProject, type Project } from './project/load-project.js';
 import { readRecipe, type RecipeFields } from './project/recipe.js';
 import { describeInputs, FileHashes, readRecord, type BriefInputs } from './record/build-record.js';
 import { staleReasons } from './record/staleness.js';
-import { selectSections } from './sections/select.js';
+import { selectInLanguage } from './sections/languages.js';
 import type { Section } from './sections/section.js';
 
 /** What every brief of a run shares: the project and caches of what briefs reuse. */
@@ -65,17 +65,19 @@ export async function openRun(options: { root: string; fields?: RecipeFields; na
 export async function resolveJob(run: RunContext, job: Job): Promise<BriefRequest[]> {
   const recipe = job.recipeFile ? await readRecipe(run.project.root, job.recipeFile) : undefined;
   const fields = mergeFields(run.config.defaults, recipe?.fields, run.fields);
-  const base = resolveRequest({ fields, taxonomy: run.project.taxonomy, recipe, name: recipe ? undefined : run.name, today: run.today });
+  const labels = (lang: string) => run.templates.labels(lang);
+  const base = resolveRequest({ fields, taxonomy: run.project.taxonomy, recipe, name: recipe ? undefined : run.name, today: run.today, labels });
   if (!job.each) return [base];
   const key = job.each === 'population' ? 'populations' : 'topics';
   const values = job.each === 'population' ? base.populations : base.topics.length > 0 ? base.topics : run.project.taxonomy.topics.map((t) => t.id);
   return values.map((value) =>
     resolveRequest({
-      fields: { ...fields, [key]: [value], title: fields.title ? `${fields.title}: ${run.project.taxonomy.label(job.each!, value)}` : undefined },
+      fields: { ...fields, [key]: [value], title: fields.title ? `${fields.title}: ${run.project.taxonomy.label(job.each!, value, base.lang)}` : undefined },
       taxonomy: run.project.taxonomy,
       recipe,
       name: `${base.name}-${value}`,
       today: run.today,
+      labels,
     }),
   );
 }
@@ -83,11 +85,11 @@ export async function resolveJob(run: RunContext, job: Job): Promise<BriefReques
 /** Selects a request's sections and compares its inputs with its last build. */
 export async function planBrief(run: RunContext, request: BriefRequest): Promise<BriefPlan> {
   const layout = run.templates.settings(request.template);
-  const sections = layout.sections ? selectSections(run.project.sections, request) : [];
+  const sections = layout.sections ? selectInLanguage(run.project.sections, request) : [];
   const style = styleFor(run, request.style);
   const stylesheet = await stylesheetFor(run, request.theme);
   const files = await run.hashes.of([
-    ...run.templates.files(request.template).map((template) => path.resolve(run.project.root, template.file)),
+    ...run.templates.files(request.template, request.lang).map((template) => path.resolve(run.project.root, template.file)),
     ...stylesheet.files,
     ...sections.flatMap((section) => referencedImages(section, run.project.root)),
     ...(request.formats.includes('docx') ? [referenceDocFile(run.project.layers)].filter((file) => file !== undefined) : []),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { BriefwrightError } from './errors.js';
 import { openRun, planBrief, resolveJob } from './plan.js';
 import { planJobs, type JobRequest } from './project/jobs.js';
+import { behindMessage, isBehind } from './sections/translations.js';
 
 /** One brief's state: current, or stale with the reasons. */
 export interface BriefStatus {
@@ -10,6 +11,8 @@ export interface BriefStatus {
   outputs: string[];
   stale: boolean;
   reasons: string[];
+  /** What does not make the outputs stale but should be seen to: a translation whose original has changed. */
+  warnings: string[];
 }
 
 /**
@@ -31,12 +34,13 @@ export async function status(options: JobRequest & { root: string; outputDir?: s
           outputs: request.formats.map((format) => `${relativeOutput}/${request.name}.${format}`),
           stale: plan.reasons.length > 0,
           reasons: plan.reasons,
+          warnings: plan.sections.filter(isBehind).map(behindMessage),
         });
       }
     } catch (error) {
       if (!(error instanceof BriefwrightError)) throw error;
       const name = job.recipeFile ? path.basename(job.recipeFile).replace(/\.ya?ml$/, '') : 'brief';
-      statuses.push({ name, outputs: [], stale: true, reasons: [`cannot be built: ${error.format()}`] });
+      statuses.push({ name, outputs: [], stale: true, reasons: [`cannot be built: ${error.format()}`], warnings: [] });
     }
   }
   return statuses;

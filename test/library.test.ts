@@ -9,7 +9,7 @@ import { loadProject, type Project } from '../src/project/load-project.js';
 import { PACKAGE_ROOT } from '../src/project/package-root.js';
 import { readRecipe } from '../src/project/recipe.js';
 import { KINDS } from '../src/sections/section.js';
-import { selectSections } from '../src/sections/select.js';
+import { selectInLanguage } from '../src/sections/languages.js';
 import { pdfPages } from './helpers/read-output.js';
 
 // The shipped content library and recipes, as a new user gets them.
@@ -21,13 +21,15 @@ beforeAll(async () => {
 async function picks(recipe: string) {
   const read = await readRecipe(PACKAGE_ROOT, `briefs/${recipe}.yaml`);
   const request = resolveRequest({ fields: mergeFields(read.fields), taxonomy: project.taxonomy, recipe: read, today: '2026-01-01' });
-  return selectSections(project.sections, request);
+  return selectInLanguage(project.sections, request);
 }
 
 describe('the shipped library', () => {
   it('passes check with no problems', async () => {
     const report = await check({ root: PACKAGE_ROOT });
     expect(report.problems.map((problem) => problem.format())).toEqual([]);
+    expect(report.warnings.filter((warning) => warning.includes('.es.md'))).toEqual([]);
+    expect(report.translations).toEqual([{ lang: 'es', translated: 3, total: project.sections.length, behind: 0 }]);
   });
 
   it('covers every population with background, barrier, practice and recommendation sections', () => {
@@ -54,7 +56,13 @@ describe('the shipped library', () => {
   it('has a recipe per population, and the technology, handout, report and bibliography recipes', () => {
     const names = project.recipeFiles.map((file) => path.basename(file, '.yaml'));
     for (const population of project.taxonomy.populations) expect(names).toContain(population.id);
-    expect(names).toEqual(expect.arrayContaining(['technology-access', 'advocacy-handout', 'full-report', 'rel-annotated-bibliography']));
+    expect(names).toEqual(expect.arrayContaining(['technology-access', 'advocacy-handout', 'familias-aprendices-de-ingles', 'full-report', 'rel-annotated-bibliography']));
+  });
+
+  it('translates every section of the Spanish handout for families, citing what the originals cite', async () => {
+    const spanish = await picks('familias-aprendices-de-ingles');
+    expect(spanish.map((section) => `${section.lang} ${section.id}`)).toEqual((await picks('advocacy-handout')).map((section) => `es ${section.id}`));
+    expect(spanish.every((section) => section.translationOf?.madeFrom === section.translationOf?.current)).toBe(true);
   });
 });
 
@@ -62,18 +70,20 @@ describe('page budgets of the shipped designs', () => {
   const outputDir = path.join(os.tmpdir(), `briefwright-library-${process.pid}`);
   let results: BriefResult[];
   beforeAll(async () => {
-    results = await build({ root: PACKAGE_ROOT, recipes: ['advocacy-handout', 'english-learners'], outputDir, force: true, strict: true });
+    results = await build({ root: PACKAGE_ROOT, recipes: ['advocacy-handout', 'familias-aprendices-de-ingles', 'english-learners'], outputDir, force: true, strict: true });
   });
   afterAll(async () => {
     await rm(outputDir, { recursive: true, force: true });
   });
 
-  it('prints the handout on exactly one page and the brief within four', () => {
+  it('prints the handouts, English and Spanish, on exactly one page and the brief within four', () => {
     expect(results.map((r) => [r.name, r.status, r.error?.format()])).toEqual([
       ['advocacy-handout', 'built', undefined],
+      ['familias-aprendices-de-ingles', 'built', undefined],
       ['english-learners', 'built', undefined],
     ]);
     expect(pdfPages(path.join(outputDir, 'advocacy-handout.pdf'))).toHaveLength(1);
+    expect(pdfPages(path.join(outputDir, 'familias-aprendices-de-ingles.pdf'))).toHaveLength(1);
     expect(pdfPages(path.join(outputDir, 'english-learners.pdf')).length).toBeLessThanOrEqual(4);
   });
 });

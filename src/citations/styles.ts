@@ -31,7 +31,7 @@ export interface StyleSearch {
   systemDirs?: readonly string[];
 }
 
-const csl = () => plugins.config.get('@csl') as { styles: Map<string, string> & { list(): string[] }; locales: Map<string, string> };
+const csl = () => plugins.config.get('@csl') as { styles: Map<string, string> & { list(): string[] }; locales: Map<string, string> & { list?(): string[] } };
 
 /**
  * Finds a style by name: a path to a `.csl` file; an id in the project's
@@ -76,10 +76,38 @@ export function listStyles(search: StyleSearch): { id: string; origin: string }[
   return [...found].map(([id, origin]) => ({ id, origin }));
 }
 
-/** The locale XML for a language tag such as en-US, or undefined. */
-export function findLocale(tag: string): string | undefined {
+/** Folders where an operating system keeps CSL locales (Debian: citation-style-language-locales). */
+export const SYSTEM_LOCALE_DIRS = ['/usr/share/citation-style-language/locales'];
+
+/** The locale XML for a language tag such as en-US (bundled, else a system one), or undefined. */
+export function findLocale(tag: string, systemDirs: readonly string[] = SYSTEM_LOCALE_DIRS): string | undefined {
   const locales = csl().locales;
-  return locales.get(tag) ?? locales.get(tag.replace('_', '-')) ?? locales.get(tag.split('-')[0]!);
+  const bundled = locales.get(tag) ?? locales.get(tag.replace('_', '-')) ?? locales.get(tag.split('-')[0]!);
+  if (bundled) return bundled;
+  for (const dir of systemDirs) {
+    const file = path.join(dir, `locales-${tag.replace('_', '-')}.xml`);
+    if (/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(tag) && existsSync(file)) return readFileSync(file, 'utf8');
+  }
+  return undefined;
+}
+
+/**
+ * The CSL locale for a brief's language: the same tag when a locale exists for
+ * it (es-MX), else the language's bundled one (es → es-ES, en → en-US), else a
+ * system one of that language; undefined when there is none.
+ */
+export function localeForLanguage(lang: string, systemDirs: readonly string[] = SYSTEM_LOCALE_DIRS): string | undefined {
+  const language = lang.split('-')[0]!.toLowerCase();
+  if (lang.includes('-') && findLocale(lang, systemDirs)) return lang;
+  const bundled = csl().locales.list?.() ?? [];
+  const ofLanguage = (tags: string[]) => tags.filter((tag) => tag.split('-')[0]!.toLowerCase() === language).sort();
+  const system = systemDirs.flatMap((dir) => safeList(dir).flatMap((file) => /^locales-(.+)\.xml$/.exec(file)?.[1] ?? []));
+  for (const tags of [ofLanguage(bundled), ofLanguage(system)]) {
+    // The language's own country first (es-ES, fr-FR, de-DE), then en-US's like.
+    const preferred = tags.find((tag) => tag.toLowerCase() === `${language}-${language}`) ?? tags.find((tag) => tag === 'en-US') ?? tags[0];
+    if (preferred) return preferred;
+  }
+  return undefined;
 }
 
 function checkStyle(style: CslStyle, search: StyleSearch): CslStyle {

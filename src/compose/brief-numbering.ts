@@ -1,7 +1,7 @@
 import { BriefwrightError, formatLocation, ProblemCollector } from '../errors.js';
 import { didYouMean } from '../project/suggest.js';
 import type { ReferenceForm } from './cross-references.js';
-import { fillLabel, type Labels } from './labels.js';
+import type { Labels } from './labels.js';
 import { SLOT_PATTERN, type RenderedSection } from './section-trees.js';
 
 /** A section of a brief as numbering sees it. */
@@ -84,11 +84,11 @@ export function numberBrief(sections: readonly NumberedSection[], labels: Labels
       if (what === 'note') {
         const number = offset.note + Number(value) + 1;
         const id = noteReferenceId(number, Number(extra));
-        return `<sup class="footnote-ref"><a href="#fn-${number}" id="${id}" aria-label="${escapeHtml(fillLabel(labels.noteReference, { number }))}">${number}</a></sup>`;
+        return `<sup class="footnote-ref"><a href="#fn-${number}" id="${id}" aria-label="${escapeHtml(labels.text('noteReference', { number }))}">${number}</a></sup>`;
       }
       if (what === 'figure' || what === 'table') {
         const number = offset[what] + Number(value) + 1;
-        return `<span class="caption-label">${escapeHtml(fillLabel(what === 'figure' ? labels.figureCaption : labels.tableCaption, { number }))}</span>`;
+        return `<span class="caption-label">${escapeHtml(labels.text(what === 'figure' ? 'figureCaption' : 'tableCaption', { number }))}</span>`;
       }
       return crossReference(destinations.get(value)!, extra as ReferenceForm, labels);
     });
@@ -99,7 +99,7 @@ export function numberBrief(sections: readonly NumberedSection[], labels: Labels
       const number = offsets[index]!.note + note + 1;
       const back = Array.from({ length: section.rendered.noteUses[note]! }, (_, use) => {
         const mark = use === 0 ? '↩' : `↩<sup>${use + 1}</sup>`;
-        return `<a class="footnote-back" href="#${noteReferenceId(number, use)}" aria-label="${escapeHtml(fillLabel(labels.backToNote, { number }))}">${mark}</a>`;
+        return `<a class="footnote-back" href="#${noteReferenceId(number, use)}" aria-label="${escapeHtml(labels.text('backToNote', { number }))}">${mark}</a>`;
       }).join(' ');
       notes.push({ number, id: `fn-${number}`, section: index, html: withBacklinks(fill(index, html), back) });
     });
@@ -115,10 +115,11 @@ function crossReference(destination: Destination, form: ReferenceForm, labels: L
   if (destination.kind === 'section') {
     const link = `<a class="xref" href="${destination.href}"><em>${escapeHtml(destination.title ?? '')}</em></a>`;
     if (form === 'number') return link;
-    const label = form === 'capital' ? labels.sectionReferenceCapital : labels.sectionReference;
-    return label.split('{title}').map(escapeHtml).join(link);
+    // The title is a link inside the label's words: fill the label around a marker, then split there.
+    const marker = '\u0000';
+    return labels.text(form === 'capital' ? 'sectionReferenceCapital' : 'sectionReference', { title: marker }).split(marker).map(escapeHtml).join(link);
   }
-  const text = form === 'number' ? String(destination.number) : fillLabel(destination.kind === 'figure' ? labels.figureReference : labels.tableReference, { number: destination.number! });
+  const text = form === 'number' ? String(destination.number) : labels.text(destination.kind === 'figure' ? 'figureReference' : 'tableReference', { number: destination.number! });
   return `<a class="xref" href="${destination.href}">${escapeHtml(text)}</a>`;
 }
 

@@ -5,12 +5,14 @@ import type { CslItem, Reference } from '../citations/reference.js';
 import type { CslStyle } from '../citations/styles.js';
 import type { BriefRequest } from '../project/brief-request.js';
 import { VERSION } from '../project/package-root.js';
+import { languageWord, sameLanguage } from '../project/language-tags.js';
 import { didYouMean } from '../project/suggest.js';
 import type { Taxonomy } from '../project/taxonomy.js';
 import { KINDS, type Kind, type Section } from '../sections/section.js';
 import { numberBrief } from './brief-numbering.js';
-import { ENGLISH_LABELS } from './labels.js';
 import type { BriefModel } from './brief-model.js';
+import { briefTerms } from './brief-terms.js';
+import { brandTextIn } from './theme.js';
 import type { LocatedCitation } from './markdown.js';
 import { pageSetup } from './page-setup.js';
 import { PLACEHOLDER_PATTERN, type SectionTrees } from './section-trees.js';
@@ -18,14 +20,10 @@ import type { Stylesheet } from './stylesheets.js';
 import type { TemplateSet } from './templates.js';
 import { breakLinkText } from './url-breaks.js';
 
-/** Group headings of a brief, by section kind. */
-export const KIND_HEADINGS: Record<Kind, string> = {
-  background: 'Background',
-  barrier: 'Barriers',
-  evidence: 'Evidence',
-  practice: 'Practices',
-  recommendation: 'Recommendations',
-};
+/** The label of a kind's group heading: `kindBackground`, `kindBarrier`, ... */
+export function kindLabel(kind: Kind): string {
+  return `kind${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
+}
 
 /** A composed brief: the finished HTML and what it cites. */
 export interface ComposedBrief {
@@ -40,6 +38,8 @@ export interface ComposedBrief {
   singlePage: boolean;
   /** What the layout was filled with, for formats made from the same brief (Word). */
   model: BriefModel;
+  /** What the reader should know but does not stop the brief (an untranslated section used as it is). */
+  warnings: string[];
 }
 
 /** Everything compose needs for one brief. */
@@ -71,6 +71,9 @@ export interface ComposeOptions {
  */
 export function composeBrief(options: ComposeOptions): ComposedBrief {
   const { request, references } = options;
+  const labels = options.templates.labels(request.lang);
+  options.templates.checkLabels(request.template, labels);
+  const terms = briefTerms({ request, taxonomy: options.taxonomy });
   const rendered = options.sections.map((section) => options.trees.get(section));
   const citations = rendered.flatMap((section) => section.citations);
   checkKeys(citations, options, request, rendered.flatMap((section) => section.problems));
@@ -84,7 +87,6 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   });
   const titles = new Map(formatted.bibliography.map((entry) => [referenceAnchor(entry.id), { id: entry.id, text: entry.text }]));
   const firstCitation = new Map<string, string>();
-  const labels = ENGLISH_LABELS;
   const numbering = numberBrief(
     options.sections.map((section, index) => ({ id: section.id, title: section.title, file: section.file, rendered: rendered[index]! })),
     labels,
@@ -96,12 +98,12 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     offsets.push(offset);
     const filled = numbering.fill(index, fillCitations(html, offset, formatted.citations, titles, firstCitation));
     offset += own.length;
-    return { ...describe(section), html: filled, page: options.pages?.get(`section-${section.id}`) };
+    return { ...describe(section, request.lang), html: filled, page: options.pages?.get(`section-${section.id}`) };
   });
   // Notes print after every section, so their citations come after the text's in the first-citation links.
   const notes = numbering.notes.map((note) => ({ ...note, html: fillCitations(note.html, offsets[note.section]!, formatted.citations, titles, firstCitation) }));
   const { brand } = options.stylesheet;
-  const organization = request.organization || brand.organization || '';
+  const organization = request.organization || brandTextIn(brand.organization, request.lang) || '';
   const settings = options.templates.settings(request.template);
   const toc = request.toc ?? settings.toc;
   const page = pageSetup({ paper: request.paper, themePaper: brand.paper, pageCount: options.pageCount, pageLimit: settings.pages, labels });
@@ -111,21 +113,24 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
       ...request,
       organization,
       recipe: undefined,
-      populationLabels: request.populations.map((id) => options.taxonomy.label('population', id)),
-      topicLabels: request.topics.map((id) => options.taxonomy.label('topic', id)),
+      populationLabels: terms.populations.map((term) => term.text),
+      topicLabels: terms.topics.map((term) => term.text),
+      /** Each term's label and, for one not in the brief's language, its language (`lang` on its element). */
+      populationTerms: terms.populations,
+      topicTerms: terms.topics,
     },
     sections,
     notes,
-    labels,
+    labels: labels.strings(),
     toc,
     page,
     groups: KINDS.map((kind) => ({
       kind,
-      heading: KIND_HEADINGS[kind],
+      heading: labels.text(kindLabel(kind)),
       sections: sections.filter((section) => section.kind === kind),
       page: options.pages?.get(`kind-${kind}`),
     })).filter((group) => group.sections.length > 0),
-    takeaways: sections.filter((section) => section.summary).map((section) => ({ id: section.id, text: section.summary })),
+    takeaways: sections.filter((section) => section.summary).map((section) => ({ id: section.id, text: section.summary, lang: section.fallback ? section.lang : undefined })),
     references: formatted.bibliography.map((entry) => ({
       id: entry.id,
       anchor: referenceAnchor(entry.id),
@@ -140,13 +145,14 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     theme: {
       name: request.theme,
       organization,
-      footer: brand.footer ?? '',
+      footer: brandTextIn(brand.footer, request.lang) ?? '',
       logo: options.stylesheet.logo,
-      logoAlt: brand.logoAlt ?? (organization || 'Logo'),
+      logoAlt: brandTextIn(brand.logoAlt, request.lang) ?? (organization || labels.text('logo')),
     },
     generator: `briefwright ${VERSION}`,
   };
-  const html = options.templates.render(request.template, context);
+  const html = options.templates.render(request.template, context, labels);
+  const warnings = [...terms.warnings, ...fallbackWarnings(options.sections, request)];
   return {
     html,
     cited: formatted.bibliography.map((entry) => entry.id),
@@ -154,6 +160,7 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     toc,
     singlePage: page.singlePage,
     model: context,
+    warnings,
   };
 }
 
@@ -211,9 +218,18 @@ function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-function describe(section: Section) {
-  const { body: _body, source: _source, extra, ...rest } = section;
-  return { ...extra, ...rest };
+/** A section for templates; `fallback` marks one that is not in the brief's language (it gets `lang` on its element). */
+function describe(section: Section, lang: string) {
+  const { body: _body, source: _source, extra, translations: _translations, ...rest } = section;
+  return { ...extra, ...rest, fallback: !sameLanguage(section.lang, lang) };
+}
+
+function fallbackWarnings(sections: readonly Section[], request: BriefRequest): string[] {
+  const untranslated = sections.filter((section) => !sameLanguage(section.lang, request.lang));
+  if (untranslated.length === 0) return [];
+  return [
+    `${untranslated.length === 1 ? 'a section has' : `${untranslated.length} sections have`} no ${languageWord(request.lang)} translation and ${untranslated.length === 1 ? 'is' : 'are'} printed in ${languageWord(untranslated[0]!.lang)} (fallback: ${request.fallback}): ${untranslated.map((section) => section.file).join(', ')}`,
+  ];
 }
 
 function stringField(value: unknown): string | undefined {

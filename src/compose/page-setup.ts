@@ -27,14 +27,18 @@ export interface PageSetup {
 export function pageSetup(options: { paper?: 'letter' | 'a4'; themePaper?: 'letter' | 'a4'; pageCount?: number; pageLimit?: number; labels: Labels }): PageSetup {
   const paper = PAPER[options.paper ?? options.themePaper ?? 'letter'];
   const singlePage = options.pageCount !== undefined ? options.pageCount === 1 : options.pageLimit === 1;
-  return { ...paper, singlePage, pageNumber: singlePage ? 'none' : counterContent(options.labels.pageOfPages) };
+  return { ...paper, singlePage, pageNumber: singlePage ? 'none' : counterContent(options.labels) };
 }
 
-/** "Page {page} of {pages}" → `"Page " counter(page) " of " counter(pages)`. */
-export function counterContent(label: string): string {
-  return label
-    .split(/(\{pages?\})/)
+/** The label "Page {page} of {pages}" as CSS: `"Page " counter(page) " of " counter(pages)`. */
+export function counterContent(labels: Labels): string {
+  // Filled with markers, so the label's own words (and plural rules) stay the label file's.
+  const page = '\u0001';
+  const pages = '\u0002';
+  return labels
+    .text('pageOfPages', { page, pages })
+    .split(/([\u0001\u0002])/)
     .filter((part) => part !== '')
-    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .map((part) => (part === page ? 'counter(page)' : part === pages ? 'counter(pages)' : cssString(part)))
     .join(' ');
 }

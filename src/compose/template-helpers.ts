@@ -1,4 +1,6 @@
 import type Handlebars from 'handlebars';
+import { BriefwrightError } from '../errors.js';
+import type { Labels } from './labels.js';
 
 /** Registers the helpers every briefwright template may use. */
 export function registerHelpers(handlebars: typeof Handlebars): void {
@@ -10,6 +12,12 @@ export function registerHelpers(handlebars: typeof Handlebars): void {
   // Building an Intl.DateTimeFormat costs about a millisecond; briefs reuse a few.
   const formats = new Map<string, Intl.DateTimeFormat>();
   handlebars.registerHelper('formatDate', (value: unknown, lang: unknown) => formatDate(String(value ?? ''), String(lang ?? 'en'), formats));
+  /** `{{label "NAME" field=value}}`: a label of the brief's language with its fields filled. */
+  handlebars.registerHelper('label', (name: unknown, options: Handlebars.HelperOptions) => {
+    const labels = (options.data as { labels?: Labels } | undefined)?.labels;
+    if (!labels) throw new BriefwrightError(`{{label "${String(name)}"}} used where no labels are known`);
+    return labels.text(String(name), options.hash as Record<string, string | number>);
+  });
   /** A value safe inside a CSS string literal (for `content:` in @page rules). */
   handlebars.registerHelper('cssString', (value: unknown) => new handlebars.SafeString(cssString(String(value ?? ''))));
 }

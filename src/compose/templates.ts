@@ -2,10 +2,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
-import { BriefwrightError } from '../errors.js';
+import { BriefwrightError, ProblemList } from '../errors.js';
 import type { FileLayers, Origin } from '../project/file-layers.js';
 import { didYouMean } from '../project/suggest.js';
 import { YamlFile } from '../project/yaml-file.js';
+import { LabelFiles } from './label-files.js';
+import { missingLabels, templateUses, type LabelUse, type TemplateUses } from './label-uses.js';
+import type { Labels } from './labels.js';
 import { registerHelpers } from './template-helpers.js';
 
 const TEMPLATES = 'templates';
@@ -33,21 +36,28 @@ interface TemplateFile {
   text: string;
   /** Line of the file on which `text` starts. */
   firstLine: number;
+  /** The labels and partials it uses, found in its parsed form. */
+  uses?: TemplateUses;
 }
 
 /** The Handlebars layouts and partials of a project, compiled once. */
 export class TemplateSet {
   private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
+  /** Layouts and languages whose labels were checked and found complete. */
+  private readonly labelsChecked = new Set<string>();
 
   private constructor(
     private readonly handlebars: typeof Handlebars,
     private readonly layouts: Map<string, TemplateFile & { settings: LayoutSettings }>,
     private readonly partials: TemplateFile[],
+    /** The label files (`templates/labels/<lang>.yaml`), built in and the project's. */
+    readonly labelFiles: LabelFiles,
   ) {}
 
   /**
    * Reads `templates/*.hbs` as layouts and `templates/partials/*.hbs` as partials,
-   * each from the project if it has that file, else built in; checks their syntax.
+   * each from the project if it has that file, else built in, and the label
+   * files of `templates/labels/`; checks their syntax.
    */
   static async load(options: { layers: FileLayers }): Promise<TemplateSet> {
     const { layers } = options;
@@ -81,10 +91,10 @@ export class TemplateSet {
         : layoutSettingsSchema.parse({});
       layouts.set(layout.name, { ...layout, settings });
     }
-    for (const template of [...layouts.values(), ...partials]) checkSyntax(handlebars, template);
+    for (const template of [...layouts.values(), ...partials]) template.uses = templateUses(checkSyntax(handlebars, template), template.file, template.firstLine);
     // Compiled here: a partial registered as text is compiled again at every use.
     for (const partial of partials) handlebars.registerPartial(partial.name, handlebars.compile(partial.text, { strict: false, noEscape: false }));
-    return new TemplateSet(handlebars, layouts, partials);
+    return new TemplateSet(handlebars, layouts, partials, await LabelFiles.load(layers));
   }
 
   /** The layout names, sorted. */
@@ -107,13 +117,42 @@ export class TemplateSet {
     return this.layout(name).settings;
   }
 
-  /** Every file a layout may use (itself and all partials), for the build record. */
-  files(name: string): { file: string; text: string }[] {
-    return [this.layout(name), ...this.partials];
+  /** Every file a layout may use (itself and all partials, and the label files of `lang`), for the build record. */
+  files(name: string, lang?: string): { file: string }[] {
+    return [this.layout(name), ...this.partials, ...(lang ? this.labelFiles.files(lang).map((file) => ({ file })) : [])];
   }
 
-  /** Renders a layout with a context. */
-  render(name: string, context: object): string {
+  /** The labels of a language (an error when it has no label file). */
+  labels(lang: string): Labels {
+    return this.labelFiles.forLanguage(lang);
+  }
+
+  /** Every label a layout prints, itself or through the partials it includes. */
+  labelUses(name: string): LabelUse[] {
+    const byName = new Map(this.partials.map((partial) => [partial.name, partial]));
+    const seen = new Set<TemplateFile>();
+    const pending: TemplateFile[] = [this.layout(name)];
+    for (let template = pending.pop(); template; template = pending.pop()) {
+      if (seen.has(template)) continue;
+      seen.add(template);
+      const uses = template.uses!;
+      pending.push(...(uses.dynamicPartials ? this.partials : uses.partials.flatMap((partial) => byName.get(partial) ?? [])));
+    }
+    return [...seen].flatMap((template) => template.uses!.labels);
+  }
+
+  /** Fails when a layout, or briefwright itself, prints a label that has no text in `labels`' language. */
+  checkLabels(name: string, labels: Labels): void {
+    if (this.labelsChecked.has(`${name}|${labels.lang}`)) return;
+    const known = new Set(this.labelFiles.languages().flatMap((lang) => this.labelFiles.forLanguage(lang).names()));
+    const problems = missingLabels(this.labelUses(name), labels, known);
+    if (problems.length === 1) throw problems[0];
+    if (problems.length > 1) throw new ProblemList(problems);
+    this.labelsChecked.add(`${name}|${labels.lang}`);
+  }
+
+  /** Renders a layout with a context; `labels` serve the `label` helper. */
+  render(name: string, context: object, labels?: Labels): string {
     const layout = this.layout(name);
     let template = this.compiled.get(name);
     if (!template) {
@@ -121,7 +160,7 @@ export class TemplateSet {
       this.compiled.set(name, template);
     }
     try {
-      return template(context);
+      return template(context, { data: { labels } });
     } catch (error) {
       const message = (error as Error).message;
       const partial = /The partial (\S+) could not be found/.exec(message)?.[1];
@@ -143,9 +182,9 @@ export class TemplateSet {
   }
 }
 
-function checkSyntax(handlebars: typeof Handlebars, template: TemplateFile): void {
+function checkSyntax(handlebars: typeof Handlebars, template: TemplateFile): hbs.AST.Program {
   try {
-    handlebars.parse(template.text);
+    return handlebars.parse(template.text);
   } catch (error) {
     const message = (error as Error).message;
     const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BriefwrightError, ProblemList, type SourceLocation } from '../errors.js';
 import type { FileLayers, LayeredFile, Origin } from '../project/file-layers.js';
+import { bestLanguageMatch, languageTag } from '../project/language-tags.js';
 import { didYouMean } from '../project/suggest.js';
 import { YamlFile } from '../project/yaml-file.js';
 import { completePalette, contrastFailures, paletteProperties, paletteSchema, PRIMARY_KEYS, type Palette, type PaletteSettings } from './palette.js';
@@ -20,18 +21,23 @@ const margins = z.union([
   z.strictObject(Object.fromEntries(['top', 'right', 'bottom', 'left'].map((side) => [side, z.string().regex(new RegExp(`^${length}$`), 'a CSS length such as "0.75in" or "18mm"')])) as Record<'top' | 'right' | 'bottom' | 'left', z.ZodString>),
 ]);
 
+/** A brand text: one for every language, or one per language (`{en: ..., es: ...}`). */
+const brandText = z.union([z.string(), z.record(z.string().refine((key) => languageTag(key) !== undefined), z.string())], {
+  error: 'write a text, or one text per language such as {en: ..., es: ...} (keys are language tags: en, es, es-MX)',
+});
+
 /** Everything `theme.yaml` may say (see README "Themes"). */
 export const themeSchema = z.strictObject({
   /** The theme this one starts from (default: the default theme). */
   extends: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a theme is named by letters, digits, - and _').optional(),
   /** The organization that publishes under this theme (title block, footer, PDF author). */
-  organization: z.string().optional(),
+  organization: brandText.optional(),
   /** A line printed at the foot of every page, such as a website or tagline. */
-  footer: z.string().optional(),
+  footer: brandText.optional(),
   /** The logo file in the theme folder (default: logo.svg or logo.png, if there is one). */
   logo: z.string().regex(/\.(svg|png|jpe?g|webp|gif)$/i, 'a logo is an .svg, .png, .jpg, .webp or .gif file').optional(),
   /** Alternative text for the logo (defaults to the organization's name). */
-  logoAlt: z.string().optional(),
+  logoAlt: brandText.optional(),
   palette: paletteSchema.optional(),
   fonts: fontsSchema.optional(),
   /** Paper for the PDF when the brief does not ask for one. */
@@ -43,12 +49,22 @@ export const themeSchema = z.strictObject({
 /** A theme's settings as written in its `theme.yaml`. */
 export type ThemeSettings = z.output<typeof themeSchema>;
 
+/** A brand text as a theme gives it: the same in every language, or per language. */
+export type BrandText = string | Record<string, string>;
+
 /** The brand facts templates show. */
 export interface ThemeBrand {
-  organization?: string;
-  footer?: string;
-  logoAlt?: string;
+  organization?: BrandText;
+  footer?: BrandText;
+  logoAlt?: BrandText;
   paper?: 'letter' | 'a4';
+}
+
+/** A brand text in a brief's language: its own text, else the one of the same language, else English, else the first given. */
+export function brandTextIn(text: BrandText | undefined, lang: string): string | undefined {
+  if (text === undefined || typeof text === 'string') return text;
+  const tag = bestLanguageMatch(lang, Object.keys(text)) ?? bestLanguageMatch('en', Object.keys(text)) ?? Object.keys(text)[0];
+  return tag === undefined ? undefined : text[tag];
 }
 
 /** A theme with everything it inherits resolved. */

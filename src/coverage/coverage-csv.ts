@@ -13,6 +13,11 @@ export function coverageCsv(grid: CoverageGrid): string {
     String(cell.sections.length),
     String(cell.sources.length),
   ]);
+  if (grid.lang) {
+    const column = `sections_${grid.lang}`;
+    coverageCells(grid).forEach((cell, index) => rows[index]!.push(String(cell.inLanguage!.length)));
+    return [[...COLUMNS, column], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  }
   return [[...COLUMNS], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -1,6 +1,8 @@
 import { SectionTrees } from '../compose/section-trees.js';
 import type { Project } from '../project/load-project.js';
 import type { Term } from '../project/taxonomy.js';
+import { sameLanguage } from '../project/language-tags.js';
+import type { Section } from '../sections/section.js';
 import { matches } from '../sections/select.js';
 
 /** What covers one population × topic pair. */
@@ -11,10 +13,14 @@ export interface CoverageCell {
   sections: string[];
   /** Distinct citation keys those sections cite, sorted. */
   sources: string[];
+  /** With a language: the ids of those sections that a brief in it can print (originals in it, or translated), sorted. */
+  inLanguage?: string[];
 }
 
 /** The population × topic grid of a project. */
 export interface CoverageGrid {
+  /** The language asked about, if any; the terms' labels are in it where the taxonomy has them. */
+  lang?: string;
   populations: readonly Term[];
   topics: readonly Term[];
   /** One row per population (taxonomy order), one cell per topic (taxonomy order). */
@@ -27,8 +33,16 @@ export interface CoverageGrid {
  * for every population) and the distinct works they cite. `trees` lets a caller
  * that also composes briefs parse each section once.
  */
-export function coverageGrid(project: Pick<Project, 'root' | 'taxonomy' | 'sections'>, trees = new SectionTrees(project.root)): CoverageGrid {
-  const { populations, topics } = project.taxonomy;
+export function coverageGrid(project: Pick<Project, 'root' | 'taxonomy' | 'sections'>, trees = new SectionTrees(project.root), lang?: string): CoverageGrid {
+  const { taxonomy } = project;
+  const inLanguage = (term: Term, facet: 'population' | 'topic'): Term => {
+    if (!lang) return term;
+    const label = taxonomy.labelIn(facet, term.id, lang);
+    return { ...term, label: label.text, ...(label.lang !== taxonomy.lang ? { labelLang: label.lang } : {}) };
+  };
+  const populations = taxonomy.populations.map((term) => inLanguage(term, 'population'));
+  const topics = taxonomy.topics.map((term) => inLanguage(term, 'topic'));
+  const readable = (section: Section) => lang !== undefined && (sameLanguage(section.lang, lang) || [...section.translations.keys()].some((tag) => sameLanguage(tag, lang)));
   // Citations as `build` finds them: parsed from Markdown, so code spans and links do not count.
   const keys = new Map(
     project.sections.map((section) => [section, trees.get(section).citations.flatMap(({ match }) => match.items.map((item) => item.key))]),
@@ -41,10 +55,16 @@ export function coverageGrid(project: Pick<Project, 'root' | 'taxonomy' | 'secti
         topic: topic.id,
         sections: picked.map((section) => section.id).sort(),
         sources: [...new Set(picked.flatMap((section) => keys.get(section)!))].sort(),
+        ...(lang ? { inLanguage: picked.filter(readable).map((section) => section.id).sort() } : {}),
       };
     }),
   );
-  return { populations, topics, rows };
+  return { lang, populations, topics, rows };
+}
+
+/** What a cell's shade counts: its sections, or with a language those a brief in it can print. */
+export function counted(cell: CoverageCell): number {
+  return (cell.inLanguage ?? cell.sections).length;
 }
 
 /** The grid's cells, row by row. */
@@ -54,5 +74,5 @@ export function coverageCells(grid: CoverageGrid): CoverageCell[] {
 
 /** The largest section count of any cell (0 for an empty library). */
 export function maxSections(grid: CoverageGrid): number {
-  return Math.max(0, ...coverageCells(grid).map((cell) => cell.sections.length));
+  return Math.max(0, ...coverageCells(grid).map(counted));
 }

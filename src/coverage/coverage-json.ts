@@ -10,8 +10,10 @@ export function coverageJson(grid: CoverageGrid): string {
     sourceCount: cell.sources.length,
     sections: cell.sections,
     sources: cell.sources,
+    ...(cell.inLanguage ? { inLanguage: cell.inLanguage } : {}),
   }));
   const data = {
+    ...(grid.lang ? { lang: grid.lang } : {}),
     populations: grid.populations.map(term),
     topics: grid.topics.map(term),
     empty: cells.filter((cell) => cell.sectionCount === 0).length,

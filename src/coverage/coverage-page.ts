@@ -1,3 +1,4 @@
+import { languageName } from '../project/language-tags.js';
 import { VERSION } from '../project/package-root.js';
 import type { CoverageGrid } from './coverage-grid.js';
 import { COVERAGE_CSS, coverageLegend, coverageSummary, coverageTable } from './coverage-table.js';
@@ -8,7 +9,7 @@ import { html, styleText } from './html-template.js';
  * legend, and the list of empty pairs. No scripts, no external files.
  */
 export function coveragePage(grid: CoverageGrid, options: { title?: string } = {}): string {
-  const title = options.title ?? 'Evidence coverage by population and topic';
+  const title = options.title ?? `Evidence coverage${grid.lang ? ` in ${languageName(grid.lang)}` : ''} by population and topic`;
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -29,7 +30,7 @@ ${COVERAGE_CSS}`)}
 <h1>${title}</h1>
 <p>Each cell counts the sections a brief on that one population and topic would pick
 (a section tagged for all populations counts for every population) and the distinct works they cite.
-Empty cells are where the evidence library is thin.</p>
+${grid.lang ? `With a language, the shade counts the sections a brief in it can print (written in it, or translated into it).` : 'Empty cells are where the evidence library is thin.'}</p>
 ${coverageLegend(grid)}
 <div class="table-scroll" role="region" aria-label="Coverage table" tabindex="0">
 ${coverageTable(grid)}

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { BriefwrightError } from '../errors.js';
+import { languageTag } from '../project/language-tags.js';
 import { LAYOUT, loadProject } from '../project/load-project.js';
 import { writeFileAtomic } from '../render/write-file.js';
 import { coverageCsv } from './coverage-csv.js';
@@ -25,12 +27,14 @@ export interface CoverageResult {
  * `output/coverage.html` unless `out` says otherwise; CSV and JSON are returned
  * for standard output unless `out` names a file.
  */
-export async function coverage(options: { root: string; format?: CoverageFormat; out?: string }): Promise<CoverageResult> {
+export async function coverage(options: { root: string; format?: CoverageFormat; out?: string; lang?: string }): Promise<CoverageResult> {
   const project = await loadProject({ root: options.root });
-  const grid = coverageGrid(project);
+  const lang = options.lang === undefined ? undefined : languageTag(options.lang);
+  if (options.lang !== undefined && !lang) throw new BriefwrightError(`'${options.lang}' is not a language tag (such as es or es-MX)`, { kind: 'usage' });
+  const grid = coverageGrid(project, undefined, lang);
   const format = options.format ?? 'html';
   const text = format === 'html' ? coveragePage(grid) : format === 'csv' ? coverageCsv(grid) : coverageJson(grid);
-  const out = options.out ?? (format === 'html' ? path.join(LAYOUT.output, 'coverage.html') : undefined);
+  const out = options.out ?? (format === 'html' ? path.join(LAYOUT.output, lang ? `coverage-${lang}.html` : 'coverage.html') : undefined);
   if (out === undefined || out === '-') return { grid, text };
   const file = path.resolve(project.root, out);
   await writeFileAtomic(file, text);

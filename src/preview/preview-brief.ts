@@ -6,7 +6,7 @@ import type { BrowserSession } from '../render/browser-session.js';
 import { printBrief } from '../render/print-brief.js';
 import { DocxWriter } from '../render/docx/docx-writer.js';
 import { renderBrief, type Printing } from '../render/render-brief.js';
-import { selectSections } from '../sections/select.js';
+import { selectInLanguage } from '../sections/languages.js';
 import type { Section } from '../sections/section.js';
 import type { ProjectSnapshot } from './project-snapshot.js';
 
@@ -22,9 +22,9 @@ export interface PreparedBrief {
  * defaults, then the choices) and picks its sections by the same rule.
  */
 export function prepareBrief(snapshot: ProjectSnapshot, fields: RecipeFields, today = defaultDate()): PreparedBrief {
-  const request = resolveRequest({ fields: mergeFields(snapshot.config.defaults, fields), taxonomy: snapshot.project.taxonomy, today });
+  const request = resolveRequest({ fields: mergeFields(snapshot.config.defaults, fields), taxonomy: snapshot.project.taxonomy, today, labels: (lang) => snapshot.templates.labels(lang) });
   const layout = snapshot.templates.settings(request.template);
-  const sections = layout.sections ? selectSections(snapshot.project.sections, request) : [];
+  const sections = layout.sections ? selectInLanguage(snapshot.project.sections, request) : [];
   return { request, layout, sections };
 }
 

@@ -1,5 +1,8 @@
 import { BriefwrightError, type SourceLocation } from '../errors.js';
 import type { Format, RecipeFields, RecipeFile } from './recipe.js';
+import { localeForLanguage } from '../citations/styles.js';
+import { defaultTitle, type TitleLabels } from './default-title.js';
+import { languageName, languageTag } from './language-tags.js';
 import { ALL, type Taxonomy } from './taxonomy.js';
 
 /** A fully resolved request for one brief: every field set, every id canonical. */
@@ -23,8 +26,12 @@ export interface BriefRequest {
   template: string;
   formats: Format[];
   style: string;
+  /** The CSL locale of citations and references: the recipe's, else the one that suits `lang`. */
   locale: string;
+  /** The brief's language (a canonical BCP 47 tag): labels, dates, sections, the CSL locale, `lang` attributes. */
   lang: string;
+  /** The language whose sections, labels of terms and originals stand in for missing translations. */
+  fallback?: string;
   theme: string;
   /** Unset: the theme's paper, else Letter. */
   paper?: 'letter' | 'a4';
@@ -42,7 +49,6 @@ export const DEFAULTS = {
   template: 'brief',
   formats: ['html', 'pdf'] as Format[],
   style: 'apa',
-  locale: 'en-US',
   lang: 'en',
   theme: 'default',
 };
@@ -70,6 +76,8 @@ export function resolveRequest(options: {
   recipe?: RecipeFile;
   name?: string;
   today: string;
+  /** The labels of a language, for the title of a brief that names none (default: an English title). */
+  labels?: (lang: string) => TitleLabels;
 }): BriefRequest {
   const { fields, taxonomy, recipe } = options;
   const where = (key: string, index?: number): SourceLocation | undefined =>
@@ -94,12 +102,23 @@ export function resolveRequest(options: {
       throw new BriefwrightError(`${key} '${value}' must be a name (letters, digits, '-', '_'), not a path`, { location: where(key) });
     }
   }
+  const lang = language(fields.lang ?? DEFAULTS.lang, where('lang'));
+  const fallback = fields.fallback === undefined ? undefined : language(fields.fallback, where('fallback'));
+  const locale = fields.locale ?? localeForLanguage(lang);
+  if (!locale) {
+    throw new BriefwrightError(`no citation locale for ${languageName(lang)}: set locale: (such as en-US or es-ES), or install CSL locales (Debian: citation-style-language-locales)`, {
+      location: where('lang'),
+    });
+  }
   return {
     ...DEFAULTS,
     ...withoutUndefined(fields),
+    lang,
+    fallback,
+    locale,
     name,
     recipe,
-    title: fields.title ?? titleFromPicks(populations, topics, taxonomy),
+    title: fields.title ?? defaultTitle({ populations, topics, taxonomy, lang, labels: options.labels?.(lang) }),
     date: fields.date ?? options.today,
     populations: unique(populations),
     topics: unique(topics),
@@ -109,26 +128,15 @@ export function resolveRequest(options: {
   } as BriefRequest;
 }
 
+function language(value: string, location: SourceLocation | undefined): string {
+  const tag = languageTag(value);
+  if (!tag) throw new BriefwrightError(`'${value}' is not a language tag (such as en, es or es-MX)`, { location });
+  return tag;
+}
+
 function nameFromPicks(fields: RecipeFields, populations: string[], topics: string[], taxonomy: Taxonomy): string {
   const everyone = populations.length === taxonomy.populations.length && (fields.populations ?? []).includes(ALL);
   return [...(everyone ? [ALL] : populations), ...topics].join('-');
-}
-
-function titleFromPicks(populations: string[], topics: string[], taxonomy: Taxonomy): string {
-  const list = (labels: string[]) =>
-    labels.length <= 2 ? labels.join(' and ') : `${labels.slice(0, -1).join(', ')}, and ${labels.at(-1)}`;
-  const who = populations.length === taxonomy.populations.length ? 'All Students' : list(populations.map((id) => titleCase(taxonomy.label('population', id))));
-  const what = topics.length === 0 ? 'What the Evidence Says' : list(topics.map((id) => titleCase(taxonomy.label('topic', id))));
-  return `${what} for ${who}`;
-}
-
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
-
-function titleCase(label: string): string {
-  return label
-    .split(' ')
-    .map((word, index) => (index > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join(' ');
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -38,6 +38,7 @@ export const recipeSchema = z.strictObject({
   style: style.optional(),
   locale: z.string().optional(),
   lang: z.string().optional(),
+  fallback: z.string().optional(),
   theme: name('theme').optional(),
   paper: z.enum(['letter', 'a4']).optional(),
   toc: z.boolean().optional(),

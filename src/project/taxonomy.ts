@@ -1,24 +1,42 @@
 import { z } from 'zod';
 import { BriefwrightError, type SourceLocation } from '../errors.js';
+import { bestLanguageMatch, languageName, languageTag } from './language-tags.js';
 import { didYouMean } from './suggest.js';
 import { YamlFile } from './yaml-file.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
+const tag = z.string().refine((value) => languageTag(value) !== undefined, 'must be a language tag, such as en, es or es-MX');
+/** A text in the taxonomy's language, or one text per language: `{en: ..., es: ...}`. */
+const text = (min: number) =>
+  z.union([z.string().min(min), z.record(tag, z.string().min(min))], {
+    error: 'write a text, or one text per language such as {en: ..., es: ...} (keys are language tags: en, es, es-MX)',
+  });
 
 const termSchema = z.strictObject({
   id: slug,
-  label: z.string().min(1),
+  label: text(1),
   aliases: z.array(slug).default([]),
-  description: z.string().default(''),
+  description: text(0).default(''),
 });
 
 const taxonomySchema = z.strictObject({
+  /** The language of plain-text labels, and of sections that do not say theirs. */
+  lang: tag.default('en'),
   populations: z.array(termSchema).min(1),
   topics: z.array(termSchema).min(1),
 });
 
-/** One population or topic as the taxonomy defines it. */
-export type Term = z.output<typeof termSchema>;
+/** One population or topic as the taxonomy defines it; `label` and `description` are in the taxonomy's language. */
+export interface Term {
+  id: string;
+  label: string;
+  aliases: string[];
+  description: string;
+  /** Label and description in other languages, by language tag. */
+  translations: Record<string, { label?: string; description?: string }>;
+  /** The language of `label` when a report has put it in another language than the taxonomy's. */
+  labelLang?: string;
+}
 
 /** Which list a term belongs to. */
 export type Facet = 'population' | 'topic';
@@ -32,7 +50,12 @@ export class Taxonomy {
   readonly topics: readonly Term[];
   private readonly index: Record<Facet, Map<string, Term>>;
 
-  constructor(populations: readonly Term[], topics: readonly Term[]) {
+  constructor(
+    populations: readonly Term[],
+    topics: readonly Term[],
+    /** The language of the terms' plain labels, and of sections that do not say theirs. */
+    readonly lang = 'en',
+  ) {
     this.populations = populations;
     this.topics = topics;
     this.index = { population: indexTerms(populations), topic: indexTerms(topics) };
@@ -59,9 +82,32 @@ export class Taxonomy {
     );
   }
 
-  /** The label of a canonical id (the id itself when unknown). */
-  label(facet: Facet, id: string): string {
-    return this.find(facet, id)?.label ?? id;
+  /** The label of a canonical id in a language, else in the taxonomy's own (the id itself when unknown). */
+  label(facet: Facet, id: string, lang?: string): string {
+    return this.labelIn(facet, id, lang ?? this.lang).text;
+  }
+
+  /** A term's label and the language it is in: `lang` where the taxonomy has it, else the taxonomy's own. */
+  labelIn(facet: Facet, id: string, lang: string): { text: string; lang: string } {
+    return this.textIn(facet, id, lang, 'label');
+  }
+
+  /** A term's description in a language, else in the taxonomy's own. */
+  description(facet: Facet, id: string, lang?: string): string {
+    return this.textIn(facet, id, lang ?? this.lang, 'description').text;
+  }
+
+  /** Every language the terms are translated into, sorted. */
+  languages(): string[] {
+    return [...new Set([...this.populations, ...this.topics].flatMap((term) => Object.keys(term.translations)))].sort();
+  }
+
+  private textIn(facet: Facet, id: string, lang: string, field: 'label' | 'description'): { text: string; lang: string } {
+    const term = this.find(facet, id);
+    if (!term) return { text: id, lang: this.lang };
+    const own = bestLanguageMatch(lang, [this.lang]);
+    const translated = own ? undefined : bestLanguageMatch(lang, Object.keys(term.translations).filter((tag) => term.translations[tag]![field]));
+    return translated ? { text: term.translations[translated]![field]!, lang: translated } : { text: term[field], lang: this.lang };
   }
 }
 
@@ -78,6 +124,8 @@ function indexTerms(terms: readonly Term[]): Map<string, Term> {
 export function parseTaxonomy(text: string, file: string): Taxonomy {
   const yaml = YamlFile.parse(text, file);
   const data = yaml.validate(taxonomySchema, 'taxonomy');
+  const lang = languageTag(data.lang)!;
+  const terms = { populations: data.populations.map((term, index) => toTerm(term, lang, yaml, ['populations', index])), topics: data.topics.map((term, index) => toTerm(term, lang, yaml, ['topics', index])) };
   for (const facet of ['populations', 'topics'] as const) {
     const seen = new Map<string, number>();
     data[facet].forEach((term, index) => {
@@ -97,5 +145,29 @@ export function parseTaxonomy(text: string, file: string): Taxonomy {
       }
     });
   }
-  return new Taxonomy(data.populations, data.topics);
+  return new Taxonomy(terms.populations, terms.topics, lang);
+}
+
+type TermFields = z.output<typeof termSchema>;
+
+/** A term with its per-language texts split into the taxonomy's own and translations. */
+function toTerm(term: TermFields, lang: string, yaml: YamlFile, at: (string | number)[]): Term {
+  const translations: Term['translations'] = {};
+  const own = (field: 'label' | 'description'): string => {
+    const value = term[field];
+    if (typeof value === 'string') return value;
+    let mine: string | undefined;
+    for (const [key, text] of Object.entries(value)) {
+      const canonical = languageTag(key)!;
+      if (canonical === lang) mine = text;
+      else (translations[canonical] ??= {})[field] = text;
+    }
+    if (mine === undefined && field === 'label') {
+      throw new BriefwrightError(`'${term.id}' needs a label in ${languageName(lang)}, the taxonomy's language (set lang: at the top of the file to change it)`, {
+        location: yaml.locate([...at, field]),
+      });
+    }
+    return mine ?? '';
+  };
+  return { id: term.id, label: own('label'), aliases: term.aliases, description: own('description'), translations };
 }

@@ -34,8 +34,8 @@ export async function printBrief(options: {
       author: request.author || request.organization,
       subject: request.subtitle,
       keywords: [
-        ...request.populations.map((id) => taxonomy.label('population', id)),
-        ...request.topics.map((id) => taxonomy.label('topic', id)),
+        ...request.populations.map((id) => taxonomy.label('population', id, request.lang)),
+        ...request.topics.map((id) => taxonomy.label('topic', id, request.lang)),
       ],
       language: request.lang,
       creator: `briefwright ${VERSION}`,

@@ -1,15 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefwrightError, ProblemCollector } from '../errors.js';
-import { ALL, type Taxonomy } from '../project/taxonomy.js';
-import { YamlFile } from '../project/yaml-file.js';
+import { languageTag } from '../project/language-tags.js';
+import type { Taxonomy } from '../project/taxonomy.js';
 import { frontMatterSchema, type Section } from './section.js';
-
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+import { resolveTerms, splitSection, type SectionFile } from './section-file.js';
+import { isTranslation, linkTranslations, readTranslation, type TranslationDraft } from './translations.js';
 
 /**
  * Reads every section file. Each problem, in any file, is added to `problems`
- * and that file left out, so one pass reports them all.
+ * and that file left out, so one pass reports them all. Translations
+ * (`x.es.md`, or `translates: x`) are not sections of their own: each is kept
+ * in its original's `translations`.
  */
 export async function loadSections(options: {
   root: string;
@@ -19,10 +21,14 @@ export async function loadSections(options: {
 }): Promise<Section[]> {
   const { problems } = options;
   const sections: Section[] = [];
+  const translations: TranslationDraft[] = [];
   const texts = await Promise.all(options.files.map((file) => readFile(path.join(options.root, file), 'utf8')));
   options.files.forEach((file, index) => {
-    const section = problems.attempt(() => parseSection(texts[index]!, file, options.taxonomy));
-    if (section) sections.push(section);
+    problems.attempt(() => {
+      const parsed = splitSection(texts[index]!, file);
+      if (isTranslation(parsed)) translations.push(readTranslation(parsed));
+      else sections.push(sectionFrom(parsed, options.taxonomy));
+    });
   });
   const byId = new Map<string, Section>();
   for (const section of sections) {
@@ -35,36 +41,31 @@ export async function loadSections(options: {
       );
     } else byId.set(section.id, section);
   }
+  linkTranslations({ sections: byId, translations, taxonomy: options.taxonomy, problems });
   return [...byId.values()];
 }
 
 /** Parses one section file: front matter validated, population and topic aliases resolved. */
 export function parseSection(text: string, file: string, taxonomy: Taxonomy): Section {
-  const match = FRONT_MATTER.exec(text);
-  if (!match) {
-    throw new BriefwrightError("a section starts with YAML front matter between '---' lines", {
-      location: { file, line: 1, column: 1 },
-    });
-  }
-  const yaml = YamlFile.parse(match[1]!, file, 1);
+  return sectionFrom(splitSection(text, file), taxonomy);
+}
+
+function sectionFrom(parsed: SectionFile, taxonomy: Taxonomy): Section {
+  const { file, text, yaml, head } = parsed;
   const data = yaml.validate(frontMatterSchema, 'front matter');
   const problems = new ProblemCollector();
-  const resolveAll = (facet: 'population' | 'topic', key: 'populations' | 'topics') =>
-    data[key].flatMap((value, index) => {
-      const id = problems.attempt(() => taxonomy.resolve(facet, value, yaml.locate([key, index])));
-      return id === undefined ? [] : [id];
-    });
-  const populations = resolveAll('population', 'populations');
-  const topics = resolveAll('topic', 'topics');
+  const populations = resolveTerms(data.populations, 'population', 'populations', taxonomy, yaml, problems);
+  const topics = resolveTerms(data.topics, 'topic', 'topics', taxonomy, yaml, problems);
+  const { title, kind, weight, summary, populations: _p, topics: _t, lang: declared, ...extra } = data;
+  const lang = declared === undefined ? taxonomy.lang : languageTag(String(declared));
+  if (!lang) problems.add(new BriefwrightError(`front matter 'lang': '${String(declared)}' is not a language tag (such as en, es or es-MX)`, { location: yaml.locate(['lang']) }));
   problems.throwIfAny();
-  const { title, kind, weight, summary, populations: _p, topics: _t, ...extra } = data;
-  const head = match[0];
   return {
     id: path.basename(file, path.extname(file)),
     file,
     title,
-    populations: populations.includes(ALL) ? [ALL] : unique(populations),
-    topics: unique(topics),
+    populations,
+    topics,
     kind,
     weight,
     summary,
@@ -72,9 +73,7 @@ export function parseSection(text: string, file: string, taxonomy: Taxonomy): Se
     body: text.slice(head.length),
     bodyLine: head.split('\n').length,
     source: text,
+    lang: lang!,
+    translations: new Map(),
   };
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }

@@ -36,4 +36,22 @@ export interface Section {
   bodyLine: number;
   /** The whole file, for hashing. */
   source: string;
+  /** The language it is written in: its `lang`, its file name's (`x.es.md`), else the taxonomy's. */
+  lang: string;
+  /** Of an original: its translations, by language tag. */
+  translations: ReadonlyMap<string, Section>;
+  /** Of a translation: the original it was made from. */
+  translationOf?: TranslationOf;
+}
+
+/** What a translation knows of its original. */
+export interface TranslationOf {
+  /** The original's file. */
+  file: string;
+  /** The original's language. */
+  lang: string;
+  /** The version of the original it was made from, as its front matter records (`translated-from`). */
+  madeFrom?: string;
+  /** The original's version now (a hash of its title, summary and body). */
+  current: string;
 }

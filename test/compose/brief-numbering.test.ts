@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findCitations } from '../../src/citations/parse-citations.js';
 import { numberBrief } from '../../src/compose/brief-numbering.js';
-import { ENGLISH_LABELS } from '../../src/compose/labels.js';
+import { LabelFiles } from '../../src/compose/label-files.js';
+import { FileLayers } from '../../src/project/file-layers.js';
+import { PACKAGE_ROOT } from '../../src/project/package-root.js';
+
+const ENGLISH_LABELS = (await LabelFiles.load(new FileLayers({ project: PACKAGE_ROOT, builtIn: PACKAGE_ROOT }))).forLanguage('en');
 import { counterContent, pageSetup } from '../../src/compose/page-setup.js';
 import { renderMarkdown, type RenderedSection } from '../../src/compose/section-trees.js';
 import { breakLinkText } from '../../src/compose/url-breaks.js';
@@ -93,7 +97,7 @@ describe('footnotes', () => {
 
 describe('page setup and addresses', () => {
   it('prints no page number on a one-page brief, and "Page X of Y" otherwise', () => {
-    expect(counterContent(ENGLISH_LABELS.pageOfPages)).toBe('"Page " counter(page) " of " counter(pages)');
+    expect(counterContent(ENGLISH_LABELS)).toBe('"Page " counter(page) " of " counter(pages)');
     expect(pageSetup({ pageLimit: 1, labels: ENGLISH_LABELS })).toMatchObject({ singlePage: true, pageNumber: 'none', size: 'letter' });
     expect(pageSetup({ pageLimit: 1, pageCount: 2, labels: ENGLISH_LABELS }).singlePage).toBe(false);
     expect(pageSetup({ pageCount: 3, themePaper: 'a4', labels: ENGLISH_LABELS })).toMatchObject({ size: 'A4', height: '297mm' });

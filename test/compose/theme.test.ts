@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contrastFailures, completePalette } from '../../src/compose/palette.js';
 import { loadStylesheet } from '../../src/compose/stylesheets.js';
-import { listThemes, loadTheme } from '../../src/compose/theme.js';
+import { brandTextIn, listThemes, loadTheme } from '../../src/compose/theme.js';
 import { BriefwrightError, ProblemList } from '../../src/errors.js';
 import { FileLayers } from '../../src/project/file-layers.js';
 import { PACKAGE_ROOT } from '../../src/project/package-root.js';
@@ -48,7 +48,9 @@ describe('themes', () => {
   it('extend another theme, inheriting its logo and brand', async () => {
     await theme('partner-2027', { 'theme.yaml': 'extends: partner\nfooter: A new tagline\n' });
     const child = await loadTheme(layers, 'partner-2027');
-    expect(child.brand).toMatchObject({ organization: 'Learning Equity Alliance', footer: 'A new tagline', logoAlt: 'Learning Equity Alliance logo' });
+    expect(child.brand).toMatchObject({ organization: 'Learning Equity Alliance', footer: 'A new tagline' });
+    // Brand texts may be given per language; a brief takes its language's, else English.
+    expect(['en', 'es-MX', 'fr'].map((lang) => brandTextIn(child.brand.logoAlt, lang))).toEqual(['Learning Equity Alliance logo', 'Logotipo de Learning Equity Alliance', 'Learning Equity Alliance logo']);
     expect(child.logo).toBe(path.join(PACKAGE_ROOT, 'styles/themes/partner/logo.svg'));
     expect(child.palette.primary).toBe('#0e5e5a');
     expect(child.sheets).toEqual([path.join(PACKAGE_ROOT, 'styles/themes/partner/theme.css')]);

@@ -1,3 +1,4 @@
+import { brandTextIn } from '../../compose/theme.js';
 import type { Stylesheet } from '../../compose/stylesheets.js';
 
 /** Colours of a brand, as six hex digits without `#`. */
@@ -78,7 +79,7 @@ export function brandFromStylesheet(stylesheet: Pick<Stylesheet, 'css' | 'logo' 
       heading: firstFamily(resolve(properties, '--sans')) ?? DEFAULT_BRAND.fonts.heading,
     },
     organization,
-    footer: stylesheet.brand.footer ?? '',
+    footer: brandTextIn(stylesheet.brand.footer, 'en') ?? '',
     logo: stylesheet.logo ? { data: stylesheet.logo, alt: logoAlt } : undefined,
   };
 }
