@@ -10,9 +10,9 @@ export const CONFIG_FILE = 'briefwright.yaml';
 
 const configSchema = z.strictObject({
   /** Browser used to print PDFs (see the lookup order in the README). */
-  chrome: z.string().optional(),
+  chrome: z.string().optional().describe('the path to Chrome or Chromium'),
   /** Recipe fields every brief of the project starts from. */
-  defaults: recipeSchema.default({}),
+  defaults: recipeSchema.default({}).describe('recipe fields every brief starts from, indented below defaults:'),
 });
 
 /** Project-wide settings from `briefwright.yaml`. */

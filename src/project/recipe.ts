@@ -10,7 +10,7 @@ const FORMATS = ['html', 'pdf'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const name = (what: string) => z.string().regex(NAME, `a ${what} is named by letters, digits, '-' and '_' (no paths)`);
+const name = () => z.string().regex(NAME, "must be a name of letters, digits, '-' and '_' (no paths)");
 /** A style id, or a .csl file inside the project (a recipe cannot point outside it). */
 const style = z
   .string()
@@ -19,7 +19,11 @@ const style = z
     'a style is an id (apa) or a .csl file inside the project (styles/csl/mine.csl)',
   );
 
-const idList = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.string()));
+/** A list of ids; one id, or several separated by commas, may be written without brackets. */
+const idList = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter(Boolean) : value),
+  z.array(z.string()),
+);
 
 /** Every field a recipe (or the command line) may set; all optional until merged. */
 export const recipeSchema = z.strictObject({
@@ -28,19 +32,22 @@ export const recipeSchema = z.strictObject({
   audience: z.string().optional(),
   author: z.string().optional(),
   organization: z.string().optional(),
-  date: z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.string()).optional(),
-  populations: idList.optional(),
-  topics: idList.optional(),
-  include: idList.optional(),
-  exclude: idList.optional(),
-  template: name('template').optional(),
-  formats: z.array(z.enum(FORMATS)).min(1).optional(),
-  style: style.optional(),
-  locale: z.string().optional(),
-  lang: z.string().optional(),
-  theme: name('theme').optional(),
+  date: z
+    .preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.string())
+    .optional()
+    .describe('the publication date, such as 2026-11-23'),
+  populations: idList.optional().describe('list at least one population id, or [all]'),
+  topics: idList.optional().describe('list topic ids, or leave the field out for any topic'),
+  include: idList.optional().describe('list the ids of sections to add'),
+  exclude: idList.optional().describe('list the ids of sections to leave out'),
+  template: name().optional().describe('a template name, such as brief or handout'),
+  formats: z.array(z.enum(FORMATS)).min(1).optional().describe('list html, pdf or both: [html, pdf]'),
+  style: style.optional().describe('a citation style id, such as apa, or a .csl file'),
+  locale: z.string().optional().describe('a citation locale, such as en-US'),
+  lang: z.string().optional().describe('a language code, such as en or es'),
+  theme: name().optional().describe('a theme name, such as default'),
   paper: z.enum(['letter', 'a4']).optional(),
-  nocite: z.union([z.literal('*'), idList]).optional(),
+  nocite: z.union([z.literal('*'), idList]).optional().describe("'*' for every reference, or a list of reference keys"),
 });
 
 /** Recipe fields as written: any may be missing. */

@@ -3,18 +3,21 @@ import { BriefwrightError, type SourceLocation } from '../errors.js';
 import { didYouMean } from './suggest.js';
 import { YamlFile } from './yaml-file.js';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, such as english-learners')
+  .describe('lowercase words joined by hyphens, such as english-learners');
 
 const termSchema = z.strictObject({
   id: slug,
-  label: z.string().min(1),
-  aliases: z.array(slug).default([]),
+  label: z.string().min(1).describe('write the name readers see'),
+  aliases: z.array(slug).default([]).describe('list other ids that mean the same, such as [els]'),
   description: z.string().default(''),
 });
 
 const taxonomySchema = z.strictObject({
-  populations: z.array(termSchema).min(1),
-  topics: z.array(termSchema).min(1),
+  populations: z.array(termSchema).min(1).describe("list at least one population, each with '- id:' and 'label:'"),
+  topics: z.array(termSchema).min(1).describe("list at least one topic, each with '- id:' and 'label:'"),
 });
 
 /** One population or topic as the taxonomy defines it. */

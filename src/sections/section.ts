@@ -8,12 +8,12 @@ export type Kind = (typeof KINDS)[number];
 
 /** The front matter every section must have. Other keys are kept for templates. */
 export const frontMatterSchema = z.looseObject({
-  title: z.string().trim().min(1, 'a section needs a title'),
-  populations: z.array(z.string()).min(1, "list at least one population, or [all]"),
-  topics: z.array(z.string()).min(1, 'list at least one topic'),
+  title: z.string().trim().min(1).describe("write the section's heading"),
+  populations: z.array(z.string()).min(1).describe('list at least one population id, or [all]'),
+  topics: z.array(z.string()).min(1).describe('list at least one topic id'),
   kind: z.enum(KINDS),
-  weight: z.number().default(100),
-  summary: z.string().trim().default(''),
+  weight: z.number().default(100).describe('write a number; lower weights come first within a kind'),
+  summary: z.string().trim().default('').describe('one sentence, used by handouts and tables of contents'),
 });
 
 /** A section as loaded: validated front matter with canonical ids, and its Markdown body. */
