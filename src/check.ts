@@ -5,13 +5,14 @@ import { SectionTrees } from './compose/section-trees.js';
 import { unknownKeys } from './citations/unknown-keys.js';
 import { loadStylesheet } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
-import { BriefwrightError, ProblemCollector } from './errors.js';
-import { mergeFields, resolveRequest } from './project/brief-request.js';
+import { BriefwrightError, located, ProblemCollector, withLocation } from './errors.js';
+import { layoutFor, pickSections } from './plan.js';
+import { fieldLocator, mergeFields, resolveRequest } from './project/brief-request.js';
 import { loadConfig } from './project/config.js';
 import { readProject, type Project } from './project/load-project.js';
 import type { Reference } from './citations/reference.js';
 import { readRecipe } from './project/recipe.js';
-import { selectSections } from './sections/select.js';
+import { brokenPicks } from './sections/select.js';
 
 /** What `check` found: problems (errors) and warnings. */
 export interface CheckReport {
@@ -63,24 +64,28 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           fields: mergeFields(config.defaults, recipe.fields),
           taxonomy: project.taxonomy,
           recipe,
+          where: fieldLocator({ config, recipe }),
           today: '2000-01-01',
         });
+        // A recipe that picks a section with errors is only as wrong as that section, reported above.
+        if (brokenPicks(project.brokenSections, request).length > 0) continue;
+        const layout = layoutFor(templates, request);
         composeBrief({
           request,
-          sections: selectSections(project.sections, request),
+          sections: layout.sections ? pickSections(project, request) : [],
           taxonomy: project.taxonomy,
           references,
           items: project.references.items,
           trees,
-          style: resolveStyle(request.style, { root: project.root }),
+          style: located(() => resolveStyle(request.style, { root: project.root }), request.where('style')),
           engines,
           templates,
-          stylesheet: await loadStylesheet({ stylesDir: project.stylesDir, theme: request.theme }),
+          stylesheet: await loadStylesheet({ stylesDir: project.stylesDir, theme: request.theme }).catch((error: unknown) => {
+            throw withLocation(error, request.where('theme'));
+          }),
         });
       } catch (error) {
-        if (error instanceof BriefwrightError && !error.location) {
-          problems.add(new BriefwrightError(error.message, { location: { file }, cause: error }));
-        } else problems.add(error);
+        problems.add(withLocation(error, { file }));
       }
     }
   }
@@ -97,7 +102,9 @@ export async function check(options: { root: string }): Promise<CheckReport> {
       );
     } else byDoi.set(doi, reference);
   }
-  const uncited = [...references.values()].filter((reference) => !cited.has(reference.id));
+  // A section that could not be loaded may cite a reference: it is not called uncited then.
+  const mentioned = (id: string) => project.brokenSections.some((section) => section.source.includes(`@${id}`));
+  const uncited = [...references.values()].filter((reference) => !cited.has(reference.id) && !mentioned(reference.id));
   for (const reference of uncited) {
     warnings.push(`${reference.file}:${reference.line}: reference '${reference.id}' is not cited by any section or recipe`);
   }

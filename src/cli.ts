@@ -225,13 +225,18 @@ async function runBuild(args: BuildArgs, io: Console): Promise<number> {
 async function buildOnce(options: BuildOptions, io: Console): Promise<number> {
   const started = performance.now();
   const progress = new BuildProgress(io);
-  const results = await build({ ...options, onPlan: (plans) => progress.start(plans.length), onBrief: (result) => progress.done(result) });
+  let problems = 0;
+  const onProblem = (problem: BriefwrightError) => {
+    problems += 1;
+    io.err(`error: ${problem.format()}`);
+  };
+  const results = await build({ ...options, onPlan: (plans) => progress.start(plans.length), onBrief: (result) => progress.done(result), onProblem });
   progress.stop();
   const count = (state: BriefResult['status']) => results.filter((result) => result.status === state).length;
   const failed = results.filter((result) => result.status === 'failed');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   io.out(`${count('built')} rebuilt, ${count('up-to-date')} up to date${failed.length > 0 ? `, ${failed.length} failed` : ''} in ${seconds}s`);
-  if (failed.length === 0) return ExitCode.ok;
+  if (failed.length === 0) return problems > 0 ? ExitCode.input : ExitCode.ok;
   io.err(`failed: ${failed.map((result) => result.name).join(', ')}`);
   const kinds = new Set(failed.map((result) => result.error?.kind));
   return kinds.has('browser') ? ExitCode.browser : kinds.has('input') ? ExitCode.input : ExitCode.failed;

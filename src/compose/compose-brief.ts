@@ -126,11 +126,11 @@ function checkKeys(citations: LocatedCitation[], references: ReadonlyMap<string,
   const problems = new ProblemCollector();
   [...earlier, ...unknownKeys(citations, references)].forEach((problem) => problems.add(problem));
   const nocite = request.nocite === '*' ? [] : request.nocite;
-  for (const key of nocite) {
+  for (const [index, key] of nocite.entries()) {
     if (!references.has(key)) {
       problems.add(
         new BriefwrightError(`unknown citation key '${key}' in nocite${didYouMean(key, references.keys())}`, {
-          location: request.recipe ? { file: request.recipe.file } : undefined,
+          location: request.where('nocite', index) ?? (request.recipe ? { file: request.recipe.file } : undefined),
         }),
       );
     }

@@ -1,4 +1,5 @@
 import { BriefwrightError, type SourceLocation } from '../errors.js';
+import type { ProjectConfig } from './config.js';
 import type { Format, RecipeFields, RecipeFile } from './recipe.js';
 import { ALL, type Taxonomy } from './taxonomy.js';
 
@@ -28,7 +29,12 @@ export interface BriefRequest {
   theme: string;
   paper: 'letter' | 'a4';
   nocite: string[] | '*';
+  /** Where a field (or one entry of a list field) was set, for messages: the recipe or briefwright.yaml; none for flags. */
+  where: FieldLocator;
 }
+
+/** Finds where a request field was written. */
+export type FieldLocator = (key: keyof RecipeFields, index?: number) => SourceLocation | undefined;
 
 /** The values a request has when neither recipe nor flag sets them. */
 export const DEFAULTS = {
@@ -58,20 +64,36 @@ export function mergeFields(...layers: (RecipeFields | undefined)[]): RecipeFiel
 }
 
 /**
+ * Where each merged field was set: the highest layer that set it. A flag has no
+ * place in a file; a recipe field is found in the recipe, a project default in
+ * briefwright.yaml.
+ */
+export function fieldLocator(layers: { config?: ProjectConfig; recipe?: RecipeFile; flags?: RecipeFields }): FieldLocator {
+  return (key, index) => {
+    const path = index === undefined ? [key] : [key, index];
+    if (layers.flags?.[key] !== undefined) return undefined;
+    if (layers.recipe && layers.recipe.fields[key] !== undefined) return layers.recipe.yaml.locate(path);
+    if (layers.config?.yaml && layers.config.defaults[key] !== undefined) return layers.config.yaml.locate(['defaults', ...path]);
+    return undefined;
+  };
+}
+
+/**
  * Resolves merged fields into a request: aliases become ids, `all` expands, and a
  * one-off brief gets a name and title from its picks. `today` is the date used
- * when none is given (fixed by the caller so builds are reproducible).
+ * when none is given (fixed by the caller so builds are reproducible). `where`
+ * says where each field was set (by default: in the recipe, if any).
  */
 export function resolveRequest(options: {
   fields: RecipeFields;
   taxonomy: Taxonomy;
   recipe?: RecipeFile;
+  where?: FieldLocator;
   name?: string;
   today: string;
 }): BriefRequest {
   const { fields, taxonomy, recipe } = options;
-  const where = (key: string, index?: number): SourceLocation | undefined =>
-    recipe ? recipe.yaml.locate(index === undefined ? [key] : [key, index]) : undefined;
+  const where = options.where ?? fieldLocator({ recipe });
   const resolveIds = (facet: 'population' | 'topic', key: 'populations' | 'topics') =>
     (fields[key] ?? []).map((value, index) => taxonomy.resolve(facet, value, where(key, index)));
   let populations = resolveIds('population', 'populations');
@@ -80,11 +102,13 @@ export function resolveRequest(options: {
       location: recipe ? { file: recipe.file } : undefined,
     });
   }
-  if (populations.includes(ALL)) populations = taxonomy.populations.map((term) => term.id);
+  const everyone = populations.includes(ALL);
+  if (everyone) populations = taxonomy.populations.map((term) => term.id);
   const topics = resolveIds('topic', 'topics');
-  const name = options.name ?? recipe?.name ?? nameFromPicks(fields, populations, topics, taxonomy);
+  const name = options.name ?? recipe?.name ?? nameFromPicks(everyone, populations, topics);
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) {
-    throw new BriefwrightError(`output name '${name}' must be letters, digits, '-', '_' or '.'`);
+    const fix = recipe ? '; rename the recipe file' : '';
+    throw new BriefwrightError(`output name '${name}' must be letters, digits, '-', '_' or '.'${fix}`, { location: recipe ? { file: recipe.file } : undefined });
   }
   for (const key of ['template', 'theme'] as const) {
     const value = fields[key];
@@ -97,25 +121,26 @@ export function resolveRequest(options: {
     ...withoutUndefined(fields),
     name,
     recipe,
-    title: fields.title ?? titleFromPicks(populations, topics, taxonomy),
+    title: fields.title ?? titleFromPicks(populations, topics, taxonomy, everyone),
     date: fields.date ?? options.today,
     populations: unique(populations),
     topics: unique(topics),
     include: fields.include ?? [],
     exclude: fields.exclude ?? [],
     nocite: fields.nocite ?? [],
+    where,
   } as BriefRequest;
 }
 
-function nameFromPicks(fields: RecipeFields, populations: string[], topics: string[], taxonomy: Taxonomy): string {
-  const everyone = populations.length === taxonomy.populations.length && (fields.populations ?? []).includes(ALL);
+function nameFromPicks(everyone: boolean, populations: string[], topics: string[]): string {
   return [...(everyone ? [ALL] : populations), ...topics].join('-');
 }
 
-function titleFromPicks(populations: string[], topics: string[], taxonomy: Taxonomy): string {
+/** "Technology Access for English Learners"; "… for All Students" only when the request asked for all. */
+function titleFromPicks(populations: string[], topics: string[], taxonomy: Taxonomy, everyone: boolean): string {
   const list = (labels: string[]) =>
     labels.length <= 2 ? labels.join(' and ') : `${labels.slice(0, -1).join(', ')}, and ${labels.at(-1)}`;
-  const who = populations.length === taxonomy.populations.length ? 'All Students' : list(populations.map((id) => titleCase(taxonomy.label('population', id))));
+  const who = everyone ? 'All Students' : list(populations.map((id) => titleCase(taxonomy.label('population', id))));
   const what = topics.length === 0 ? 'What the Evidence Says' : list(topics.map((id) => titleCase(taxonomy.label('topic', id))));
   return `${what} for ${who}`;
 }

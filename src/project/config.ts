@@ -15,12 +15,13 @@ const configSchema = z.strictObject({
   defaults: recipeSchema.default({}).describe('recipe fields every brief starts from, indented below defaults:'),
 });
 
-/** Project-wide settings from `briefwright.yaml`. */
-export type ProjectConfig = z.output<typeof configSchema>;
+/** Project-wide settings from `briefwright.yaml`, and the file they came from (to point at a setting). */
+export type ProjectConfig = z.output<typeof configSchema> & { yaml?: YamlFile };
 
 /** Reads `briefwright.yaml` if the project has one. */
 export async function loadConfig(root: string): Promise<ProjectConfig> {
   const file = path.join(root, CONFIG_FILE);
   if (!existsSync(file)) return configSchema.parse({});
-  return YamlFile.parse(await readFile(file, 'utf8'), CONFIG_FILE).validate(configSchema, CONFIG_FILE);
+  const yaml = YamlFile.parse(await readFile(file, 'utf8'), CONFIG_FILE);
+  return { ...yaml.validate(configSchema, 'project settings'), yaml };
 }

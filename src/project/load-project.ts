@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BriefwrightError, ProblemCollector, ProblemList } from '../errors.js';
+import { BriefwrightError, ProblemList } from '../errors.js';
 import { isBibliographyFile, loadReferences, type ReferenceLibrary } from '../citations/load-references.js';
 import { loadSections } from '../sections/load-sections.js';
-import type { Section } from '../sections/section.js';
+import type { BrokenSection, Section } from '../sections/section.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { parseTaxonomy, type Taxonomy } from './taxonomy.js';
 
@@ -25,6 +25,8 @@ export interface Project {
   taxonomy: Taxonomy;
   taxonomySource: string;
   sections: Section[];
+  /** Section files that could not be loaded, with their problems. */
+  brokenSections: BrokenSection[];
   references: ReferenceLibrary;
   bibliographyFiles: string[];
   /** Project-relative recipe files in `briefs/`, sorted. */
@@ -37,12 +39,15 @@ export interface Project {
 
 /**
  * Loads a project folder. Every problem found (in the taxonomy, any section, any
- * bibliography entry) is reported at once.
+ * bibliography entry) is reported at once. With `keepBrokenSections`, sections
+ * that cannot be loaded are left in `brokenSections` instead, so a build can
+ * make the briefs that cannot pick them.
  */
-export async function loadProject(options: { root: string }): Promise<Project> {
+export async function loadProject(options: { root: string; keepBrokenSections?: boolean }): Promise<Project> {
   const { project, problems } = await readProject(options);
-  if (problems.length === 1) throw problems[0];
-  if (problems.length > 1) throw new ProblemList(problems);
+  const fatal = options.keepBrokenSections ? project.references.problems : problems;
+  if (fatal.length === 1) throw fatal[0];
+  if (fatal.length > 1) throw new ProblemList(fatal);
   return project;
 }
 
@@ -61,27 +66,26 @@ export async function readProject(options: { root: string }): Promise<{ project:
   }
   const taxonomySource = await readFile(taxonomyPath, 'utf8');
   const taxonomy = parseTaxonomy(taxonomySource, LAYOUT.taxonomy);
-  const problems = new ProblemCollector();
   const sectionFiles = (await listFiles(root, LAYOUT.sections)).filter((file) => file.endsWith('.md'));
   const bibliographyFiles = (await listFiles(root, LAYOUT.content, false)).filter(isBibliographyFile);
-  const [sections, references] = await Promise.all([
-    loadSections({ root, files: sectionFiles, taxonomy, problems }),
+  const [{ sections, broken }, references] = await Promise.all([
+    loadSections({ root, files: sectionFiles, taxonomy }),
     loadReferences({ root, files: bibliographyFiles }),
   ]);
-  problems.problems.push(...references.problems);
   const recipeFiles = (await listFiles(root, LAYOUT.briefs, false)).filter((file) => /\.ya?ml$/.test(file));
   const project: Project = {
     root,
     taxonomy,
     taxonomySource,
     sections,
+    brokenSections: broken,
     references,
     bibliographyFiles,
     recipeFiles,
     templatesDir: ownOrBuiltIn(root, LAYOUT.templates),
     stylesDir: ownOrBuiltIn(root, LAYOUT.styles),
   };
-  return { project, problems: problems.problems };
+  return { project, problems: [...broken.flatMap((section) => section.problems), ...references.problems] };
 }
 
 function ownOrBuiltIn(root: string, folder: string): string {

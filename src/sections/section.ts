@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BriefwrightError } from '../errors.js';
 
 /** The kinds of section, in the order a brief presents them. */
 export const KINDS = ['background', 'barrier', 'evidence', 'practice', 'recommendation'] as const;
@@ -35,5 +36,19 @@ export interface Section {
   /** The line of the file on which `body` starts (1-based). */
   bodyLine: number;
   /** The whole file, for hashing. */
+  source: string;
+}
+
+/**
+ * A section file that could not be loaded, with what could still be read of its
+ * tags: a list left undefined could not be read, so it may match any request.
+ */
+export interface BrokenSection {
+  id: string;
+  file: string;
+  problems: BriefwrightError[];
+  populations?: string[];
+  topics?: string[];
+  /** The whole file, for telling which references it cites. */
   source: string;
 }

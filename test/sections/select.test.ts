@@ -41,12 +41,20 @@ describe('selectSections', () => {
   });
 
   it('names an unknown section id with a suggestion', () => {
-    expect(() => pick({ populations: ['els'], exclude: ['device-gap'] })).toThrow("unknown section 'device-gap' (did you mean 'device-gaps'?)");
+    expect(() => pick({ populations: ['els'], exclude: ['device-gap'] })).toThrow("unknown section 'device-gap' in exclude (did you mean 'device-gaps'?)");
   });
 
   it('says which topics do have content when nothing matches', () => {
+    const request = resolveRequest({ fields: { populations: ['students-in-poverty'], topics: ['technology-access'] }, taxonomy: project.taxonomy, today: '2026-01-01' });
+    const sections = project.sections.filter((section) => section.id !== 'device-gaps');
+    expect(() => selectSections(sections, request)).toThrowError(
+      /no section matches population students-in-poverty with topic technology-access[\s\S]*students-in-poverty has sections on: learning-plans/,
+    );
+  });
+
+  it('says when every match was excluded, and by which ids', () => {
     expect(() => pick({ populations: ['students-in-poverty'], topics: ['technology-access'], exclude: ['device-gaps'] })).toThrowError(
-      /no section matches population students-in-poverty with topic technology-access[\s\S]*students-in-poverty has sections on: learning-plans, technology-access/,
+      'every section that matches is excluded: device-gaps; remove it from exclude, or ask for other populations or topics',
     );
   });
 });
