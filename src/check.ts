@@ -9,7 +9,8 @@ import { BriefwrightError, located, ProblemCollector, withLocation } from './err
 import { layoutFor, pickSections } from './plan.js';
 import { fieldLocator, mergeFields, resolveRequest } from './project/brief-request.js';
 import { loadConfig } from './project/config.js';
-import { readProject, type Project } from './project/load-project.js';
+import { LAYOUT, listFiles, readProject, type Project } from './project/load-project.js';
+import { intendedSectionName } from './sections/load-sections.js';
 import type { Reference } from './citations/reference.js';
 import { readRecipe } from './project/recipe.js';
 import { brokenPicks } from './sections/select.js';
@@ -36,6 +37,10 @@ export async function check(options: { root: string }): Promise<CheckReport> {
   } catch (error) {
     problems.add(error);
     return { problems: problems.problems, warnings };
+  }
+  for (const file of await listFiles(project.root, LAYOUT.sections)) {
+    const name = intendedSectionName(file);
+    if (name) warnings.push(`${file}: not read as a section, since section files end in .md; rename it ${name}`);
   }
   const references = project.references.byId;
   const trees = new SectionTrees(project.root);

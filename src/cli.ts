@@ -144,6 +144,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
         y
           .option('format', { choices: COVERAGE_FORMATS, default: 'html' as CoverageFormat, describe: 'html writes output/coverage.html; csv and json print' })
           .option('out', { type: 'string', describe: 'File to write, relative to the project (- for standard output)' })
+          .option('specific', { type: 'boolean', default: false, describe: 'Count only sections written for each population, not those tagged all' })
           .example('$0 coverage', 'write output/coverage.html')
           .example('$0 coverage --format csv > coverage.csv', 'the grid as CSV'),
       async (args) => {
@@ -317,10 +318,11 @@ interface CoverageArgs {
   root: string;
   format: CoverageFormat;
   out?: string;
+  specific: boolean;
 }
 
 async function runCoverage(args: CoverageArgs, io: Console): Promise<number> {
-  const result = await coverage({ root: path.resolve(args.root), format: args.format, out: args.out });
+  const result = await coverage({ root: path.resolve(args.root), format: args.format, out: args.out, specific: args.specific });
   if (!result.file) {
     io.out(result.text.replace(/\r?\n$/, ''));
     return ExitCode.ok;

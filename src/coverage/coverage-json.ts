@@ -12,6 +12,7 @@ export function coverageJson(grid: CoverageGrid): string {
     sources: cell.sources,
   }));
   const data = {
+    specific: grid.specific,
     populations: grid.populations.map(term),
     topics: grid.topics.map(term),
     empty: cells.filter((cell) => cell.sectionCount === 0).length,

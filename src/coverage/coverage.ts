@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SectionTrees } from '../compose/section-trees.js';
 import { LAYOUT, loadProject } from '../project/load-project.js';
 import { writeFileAtomic } from '../render/write-file.js';
 import { coverageCsv } from './coverage-csv.js';
@@ -23,13 +24,22 @@ export interface CoverageResult {
 /**
  * Reports which population × topic pairs the library covers. HTML goes to
  * `output/coverage.html` unless `out` says otherwise; CSV and JSON are returned
- * for standard output unless `out` names a file.
+ * for standard output unless `out` names a file. With `specific`, only sections
+ * tagged with a population itself count for it; the HTML page offers both
+ * views and opens on that one.
  */
-export async function coverage(options: { root: string; format?: CoverageFormat; out?: string }): Promise<CoverageResult> {
+export async function coverage(options: { root: string; format?: CoverageFormat; out?: string; specific?: boolean }): Promise<CoverageResult> {
   const project = await loadProject({ root: options.root });
-  const grid = coverageGrid(project);
+  const trees = new SectionTrees(project.root);
+  const specific = options.specific ?? false;
+  const grid = coverageGrid(project, trees, { specific });
   const format = options.format ?? 'html';
-  const text = format === 'html' ? coveragePage(grid) : format === 'csv' ? coverageCsv(grid) : coverageJson(grid);
+  const text =
+    format === 'html'
+      ? coveragePage(grid, { other: coverageGrid(project, trees, { specific: !specific }) })
+      : format === 'csv'
+        ? coverageCsv(grid)
+        : coverageJson(grid);
   const out = options.out ?? (format === 'html' ? path.join(LAYOUT.output, 'coverage.html') : undefined);
   if (out === undefined || out === '-') return { grid, text };
   const file = path.resolve(project.root, out);

@@ -48,6 +48,15 @@ export async function loadSections(options: { root: string; files: readonly stri
   return { sections: [...byId.values()], broken };
 }
 
+/**
+ * A file among the sections that looks meant as one but is not read, since a
+ * section's name ends in `.md`: the name it should have, or undefined.
+ */
+export function intendedSectionName(file: string): string | undefined {
+  const match = /^(.*)\.(markdown|mdown|mkdn?|mdx|md|txt)$/i.exec(file);
+  return match && match[2] !== 'md' ? `${path.basename(match[1]!)}.md` : undefined;
+}
+
 /** Parses one section file: front matter validated, population and topic aliases resolved. */
 export function parseSection(text: string, file: string, taxonomy: Taxonomy): Section {
   const { yaml, head, body } = frontMatter(text, file);

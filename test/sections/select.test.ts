@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectSections } from '../../src/sections/select.js';
+import { brokenPicks, selectSections } from '../../src/sections/select.js';
+import type { BrokenSection } from '../../src/sections/section.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
 import { resolveRequest } from '../../src/project/brief-request.js';
 import type { RecipeFields } from '../../src/project/recipe.js';
@@ -56,5 +57,26 @@ describe('selectSections', () => {
     expect(() => pick({ populations: ['students-in-poverty'], topics: ['technology-access'], exclude: ['device-gaps'] })).toThrowError(
       'every section that matches is excluded: device-gaps; remove it from exclude, or ask for other populations or topics',
     );
+  });
+});
+
+describe('brokenPicks', () => {
+  const broken = (id: string, populations?: string[], topics?: string[]): BrokenSection => ({ id, file: `${id}.md`, problems: [], populations, topics, source: '' });
+  const request = (fields: RecipeFields) => resolveRequest({ fields, taxonomy: project.taxonomy, today: '2026-01-01' });
+  const sections = [
+    broken('el-tech', ['english-learners'], ['technology-access']),
+    broken('everyone', ['all'], ['learning-plans']),
+    broken('unknown-who', undefined, ['technology-access']),
+    broken('unreadable'),
+  ];
+  const ids = (fields: RecipeFields) => brokenPicks(sections, request(fields)).map((section) => section.id);
+
+  it('finds the broken sections a request could pick; unreadable tags match anything', () => {
+    expect(ids({ populations: ['els'], topics: ['technology-access'] })).toEqual(['el-tech', 'unknown-who', 'unreadable']);
+    expect(ids({ populations: ['students-in-poverty'], topics: ['learning-plans'] })).toEqual(['everyone', 'unreadable']);
+  });
+
+  it('follows include and exclude', () => {
+    expect(ids({ populations: ['students-in-poverty'], topics: ['learning-plans'], exclude: ['unreadable'], include: ['el-tech'] })).toEqual(['el-tech', 'everyone']);
   });
 });

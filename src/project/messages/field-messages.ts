@@ -61,12 +61,13 @@ function explainIssue(issue: z.core.$ZodIssue, path: Path, value: unknown, conte
   const hint = shape.hint ?? (shape.values ? `use one of: ${shape.values.join(', ')}` : undefined);
   const at = (message: string, where: FieldProblem['at'] = 'value'): FieldProblem => ({ message, path, at: where });
   const custom = !/^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(issue.message);
+  const expected = issue.code === 'invalid_type' ? issue.expected : (shape.kind ?? '');
+  if (value === undefined && issue.code !== 'custom' && path.length > 0) {
+    return at(`${owner(path.slice(0, -1), context)} has no '${field}'${colon(hint)}`, 'key');
+  }
+  if (value === null && path.length > 0) return at(`${field} is empty${colon(hint ?? fillIn(expected))}`, 'key');
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) {
-        return at(`${owner(path.slice(0, -1), context)} has no '${field}'${colon(hint ?? fillIn(issue.expected))}`, 'key');
-      }
-      if (value === null) return at(`${field} is empty${colon(hint ?? fillIn(issue.expected))}`, 'key');
       return at(`${field} should be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(value)}${typeFix(issue.expected, value, path) ?? ""}`);
     case 'invalid_value':
       if (typeof value === 'string' && issue.values.length > 1) {
@@ -149,6 +150,8 @@ function typeFix(expected: string, value: unknown, path: Path): string | undefin
   if (expected === 'array' && (typeof value === 'string' || typeof value === 'number')) return `; write ${name}[${value}]`;
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return `; put it in quotes: ${name}"${value}"`;
   if (expected === 'string' && typeof value === 'object') return '; if it is text, put it in quotes';
+  if ((expected === 'number' || expected === 'int') && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return '; remove the quotes';
+  if (expected === 'boolean' && typeof value === 'string' && /^(yes|no|on|off|true|false)$/i.test(value)) return `; write ${name}${/^(yes|on|true)$/i.test(value)}`;
   if (expected === 'object' && typeof value === 'string' && /[^\s:]:[^\s:]/.test(value)) return "; put a space after each ':'";
   if (expected === 'object' && Array.isArray(value)) return "; remove the '- ' before each field";
   return undefined;

@@ -81,7 +81,7 @@ export function explainSyntax(error: YamlSyntaxError, text: string, lineNumber: 
       }
       break;
     case 'BAD_INDENT':
-      if (/Flow (sequence|mapping)/.test(error.message)) return unclosedList(lines, index, error.message.includes('sequence') ? '[' : '{', at);
+      if (/Flow (sequence|map)/.test(error.message)) return unclosedList(lines, index, error.message.includes('sequence') ? '[' : '{', at);
       if (/same column/.test(error.message)) return misaligned(lines, index, lineNumber, at);
       break;
     case 'BAD_DQ_ESCAPE':
