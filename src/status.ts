@@ -10,6 +10,10 @@ export interface BriefStatus {
   outputs: string[];
   stale: boolean;
   reasons: string[];
+  /** The recipe file it comes from, and its template and formats (unknown when it cannot be planned). */
+  recipe?: string;
+  template?: string;
+  formats?: string[];
 }
 
 /**
@@ -31,12 +35,15 @@ export async function status(options: JobRequest & { root: string; outputDir?: s
           outputs: request.formats.map((format) => `${relativeOutput}/${request.name}.${format}`),
           stale: plan.reasons.length > 0,
           reasons: plan.reasons,
+          recipe: job.recipeFile,
+          template: request.template,
+          formats: request.formats,
         });
       }
     } catch (error) {
       if (!(error instanceof BriefwrightError)) throw error;
       const name = job.recipeFile ? path.basename(job.recipeFile).replace(/\.ya?ml$/, '') : 'brief';
-      statuses.push({ name, outputs: [], stale: true, reasons: [`cannot be built: ${error.format()}`] });
+      statuses.push({ name, outputs: [], stale: true, reasons: [`cannot be built: ${error.format()}`], recipe: job.recipeFile });
     }
   }
   return statuses;

@@ -166,4 +166,24 @@ describe('briefwright list', () => {
     expect((await run('list', 'templates')).out).toMatch(/^brief \(at most 4 pages\)/m);
     expect((await run('list', 'styles')).out).toMatch(/^apa \(bundled\)$/m);
   });
+
+  it('lists sections with their files, and those that cannot be read', async () => {
+    await edit('content/sections/recommendations/udl.md', (text) => text.replace('kind: recommendation', 'kind: recomendation'));
+    const lines = (await run('list', 'sections')).out.split('\n');
+    expect(lines).toContain(
+      'device-gaps (content/sections/barriers/device-gaps.md) [barrier] Gaps in devices and connectivity — populations: english-learners, students-in-poverty; topics: technology-access',
+    );
+    expect(lines.at(-1)).toBe('udl (content/sections/recommendations/udl.md) cannot be read: 1 problem (see briefwright check)');
+  });
+
+  it('lists recipes with their template, formats and whether they are up to date', async () => {
+    await writeFile(path.join(root, 'briefs/broken.yaml'), 'populations: [sdws]\n');
+    expect((await run('build', 'swd')).code).toBe(ExitCode.ok);
+    expect((await run('list', 'recipes')).out.split('\n')).toEqual([
+      'recipe               template  formats    status',
+      "briefs/broken.yaml   -         -          cannot be built: briefs/broken.yaml:1:15: unknown population 'sdws' (did you mean 'swds'?)",
+      'briefs/el-tech.yaml  brief     html, pdf  stale: not built yet',
+      'briefs/swd.yaml      brief     html       up to date',
+    ]);
+  });
 });
