@@ -232,6 +232,26 @@ const MISTAKES: Record<string, Mistake> = {
     check: [`${RECIPE}:2:33: unknown population 'students-with-disabilites' (did you mean 'students-with-disabilities'?)`],
     build: { failed: ['technology-access'] },
   },
+  'topics: [all] in a recipe': {
+    files: { [RECIPE]: replace('topics: [technology-access]', 'topics: [all]') },
+    check: [`${RECIPE}:3:10: 'all' is not a topic: a brief asks for any topic by leaving topics out (or []); a section lists the topics it is about`],
+    build: { failed: ['technology-access'] },
+  },
+  'a date written day first': {
+    files: { [RECIPE]: replace('date: 2026-11-23', 'date: 23/11/2026') },
+    check: [`${RECIPE}:7:7: date '23/11/2026': write the date as YYYY-MM-DD, such as 2026-11-23`],
+    build: { failed: ['technology-access'] },
+  },
+  'a language name instead of its code': {
+    files: { [RECIPE]: append('lang: Spanish') },
+    check: [`${RECIPE}:8:7: lang 'Spanish': must be a language code, such as en or es`],
+    build: { failed: ['technology-access'] },
+  },
+  'a paper size in capitals': {
+    files: { [RECIPE]: append('paper: A4') },
+    check: [`${RECIPE}:8:8: unknown paper 'A4' (did you mean 'a4'?)`],
+    build: { failed: ['technology-access'] },
+  },
   'a recipe written as a list': {
     files: { [OTHER_RECIPE]: (text) => text.replace(/^/gm, '- ').replace(/- $/, '') },
     check: [`${OTHER_RECIPE}:1:1: recipe should be fields written 'name: value', one a line, not a list; remove the '- ' before each field`],

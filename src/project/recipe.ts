@@ -20,6 +20,13 @@ const style = z
   );
 
 /** A list of ids; one id, or several separated by commas, may be written without brackets. */
+/** A date as ISO (2026, 2026-11, 2026-11-23) or free text ("Fall 2026"); all-number dates in another order are ambiguous. */
+const date = z
+  .preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.string())
+  .refine((value) => !/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value), 'write the date as YYYY-MM-DD, such as 2026-11-23');
+const languageTag = (example: string) =>
+  z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, `must be a language code, such as ${example}`);
+
 const idList = z.preprocess(
   (value) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter(Boolean) : value),
   z.array(z.string()),
@@ -32,10 +39,7 @@ export const recipeSchema = z.strictObject({
   audience: z.string().optional(),
   author: z.string().optional(),
   organization: z.string().optional(),
-  date: z
-    .preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.string())
-    .optional()
-    .describe('the publication date, such as 2026-11-23'),
+  date: date.optional().describe('the publication date, such as 2026-11-23'),
   populations: idList.optional().describe('list at least one population id, or [all]'),
   topics: idList.optional().describe('list topic ids, or leave the field out for any topic'),
   include: idList.optional().describe('list the ids of sections to add'),
@@ -43,8 +47,8 @@ export const recipeSchema = z.strictObject({
   template: name().optional().describe('a template name, such as brief or handout'),
   formats: z.array(z.enum(FORMATS)).min(1).optional().describe('list html, pdf or both: [html, pdf]'),
   style: style.optional().describe('a citation style id, such as apa, or a .csl file'),
-  locale: z.string().optional().describe('a citation locale, such as en-US'),
-  lang: z.string().optional().describe('a language code, such as en or es'),
+  locale: languageTag('en-US or en-GB').optional().describe('a citation locale, such as en-US'),
+  lang: languageTag('en or es').optional().describe('a language code, such as en or es'),
   theme: name().optional().describe('a theme name, such as default'),
   paper: z.enum(['letter', 'a4']).optional(),
   nocite: z.union([z.literal('*'), idList]).optional().describe("'*' for every reference, or a list of reference keys"),

@@ -2,7 +2,8 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * The known values closest to a mistyped one, best first. A value is close when
- * its edit distance is at most a third of its length (minimum 2), when one starts
+ * its edit distance is at most a third of its length (minimum 2; 1 for words of
+ * up to three letters), when one starts
  * with the other, or when each hyphenated word typed abbreviates or nearly
  * matches a word of the value ("tech-acess" → "technology-access").
  */
@@ -12,7 +13,9 @@ export function nearest(input: string, known: Iterable<string>, limit = 3): stri
   for (const value of known) {
     const candidate = value.toLowerCase();
     const edits = distance(wanted, candidate);
-    const allowed = Math.max(2, Math.floor(Math.max(wanted.length, candidate.length) / 3));
+    const longer = Math.max(wanted.length, candidate.length);
+    // A short word is one edit from a few others and two from many: allow one.
+    const allowed = longer <= 3 ? 1 : Math.max(2, Math.floor(longer / 3));
     const sharesStem = wanted.length >= 4 && (candidate.startsWith(wanted) || wanted.startsWith(candidate));
     if (edits <= allowed) scored.push({ value, score: edits });
     else if (sharesStem || wordsMatch(wanted, candidate)) scored.push({ value, score: allowed + 1 });

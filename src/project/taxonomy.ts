@@ -56,6 +56,11 @@ export class Taxonomy {
     if (facet === 'population' && idOrAlias === ALL) return ALL;
     const term = this.find(facet, idOrAlias);
     if (term) return term.id;
+    if (idOrAlias === ALL) {
+      throw new BriefwrightError(`'${ALL}' is not a topic: a brief asks for any topic by leaving topics out (or []); a section lists the topics it is about`, {
+        location: where,
+      });
+    }
     throw new BriefwrightError(
       `unknown ${facet} '${idOrAlias}'${didYouMean(idOrAlias, this.index[facet].keys())}`,
       { location: where },
