@@ -38,10 +38,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     problems.add(error);
     return { problems: problems.problems, warnings };
   }
-  for (const file of await listFiles(project.root, LAYOUT.sections)) {
-    const name = intendedSectionName(file);
-    if (name) warnings.push(`${file}: not read as a section, since section files end in .md; rename it ${name}`);
-  }
+  warnings.push(...(await unreadFiles(project.root)));
   const references = project.references.byId;
   const trees = new SectionTrees(project.root);
   const cited = new Set<string>();
@@ -114,6 +111,21 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     warnings.push(`${reference.file}:${reference.line}: reference '${reference.id}' is not cited by any section or recipe`);
   }
   return { problems: dedupe(problems.problems), warnings };
+}
+
+/** Files that look meant as sections or recipes but sit where briefwright does not read them. */
+async function unreadFiles(root: string): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const file of await listFiles(root, LAYOUT.content)) {
+    const name = intendedSectionName(file);
+    if (file.startsWith(`${LAYOUT.sections}/`)) {
+      if (name) warnings.push(`${file}: not read as a section, since section files end in .md; rename it ${name}`);
+    } else if ((file.endsWith('.md') || name) && !/(^|\/)readme\.md$/i.test(file)) warnings.push(`${file}: not read as a section; sections go in ${LAYOUT.sections}/`);
+  }
+  for (const file of await listFiles(root, LAYOUT.briefs)) {
+    if (/\.ya?ml$/.test(file) && file.split('/').length > 2) warnings.push(`${file}: not read as a recipe; recipes go directly in ${LAYOUT.briefs}/`);
+  }
+  return warnings;
 }
 
 function dedupe(problems: BriefwrightError[]): BriefwrightError[] {

@@ -368,11 +368,21 @@ describe('what is not a mistake', () => {
     });
   });
 
-  it('a section file named .markdown is not read, and check says so', async () => {
-    await withMistake({ 'content/sections/practices/extra.markdown': write('---\ntitle: Extra\n---\n') }, async () => {
+  it('a section or recipe where briefwright does not look is not read, and check says so', async () => {
+    const files = {
+      'content/sections/practices/extra.markdown': write('---\ntitle: Extra\n---\n'),
+      'content/loose.md': write('---\ntitle: Loose\n---\n'),
+      'content/README.md': write('Notes on our sources.\n'),
+      'briefs/drafts/later.yaml': write('populations: [els]\n'),
+    };
+    await withMistake(files, async () => {
       const checked = await run('check');
       expect(checked.code).toBe(ExitCode.ok);
-      expect(checked.err).toContain('warning: content/sections/practices/extra.markdown: not read as a section, since section files end in .md; rename it extra.md');
+      expect(checked.err.filter((line) => line.startsWith('warning: ') && !line.includes('is not cited'))).toEqual([
+        'warning: content/loose.md: not read as a section; sections go in content/sections/',
+        'warning: content/sections/practices/extra.markdown: not read as a section, since section files end in .md; rename it extra.md',
+        'warning: briefs/drafts/later.yaml: not read as a recipe; recipes go directly in briefs/',
+      ]);
     });
   });
 });
