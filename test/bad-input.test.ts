@@ -1,10 +1,10 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { ExitCode } from '../src/errors.js';
 import { PACKAGE_ROOT } from '../src/project/package-root.js';
-import { captureConsole, copyFixture } from './helpers/fixture.js';
+import { captureConsole, copyFixture, withEdits, type FileEdits } from './helpers/fixture.js';
 
 // Each mistake: a clear message naming the file (and line), a non-zero exit, and
 // the good output of an earlier build left exactly as it was.
@@ -23,22 +23,9 @@ afterAll(async () => {
 });
 
 /** Applies a mistake, builds, restores the files, and returns what the build said. */
-async function withMistake(files: Record<string, (text: string) => string>, args: string[] = ['build', 'swd', '--force']) {
-  const saved = new Map<string, string | undefined>();
-  for (const [file, change] of Object.entries(files)) {
-    const full = path.join(root, file);
-    const before = await readFile(full, 'utf8').catch(() => undefined);
-    saved.set(full, before);
-    await mkdir(path.dirname(full), { recursive: true });
-    await writeFile(full, change(before ?? ''));
-  }
+async function withMistake(files: FileEdits, args: string[] = ['build', 'swd', '--force']) {
   const console = captureConsole();
-  const code = await main([...args, '--root', root], console.io);
-  const { rm } = await import('node:fs/promises');
-  for (const [full, before] of saved) {
-    if (before === undefined) await rm(full);
-    else await writeFile(full, before);
-  }
+  const code = await withEdits(root, files, () => main([...args, '--root', root], console.io));
   expect(await readFile(path.join(root, 'output/swd.html'), 'utf8')).toBe(good);
   return { code, err: console.err.join('\n') };
 }

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { ExitCode } from '../src/errors.js';
-import { captureConsole, copyFixture } from './helpers/fixture.js';
+import { captureConsole, copyFixture, withEdits, type FileEdits } from './helpers/fixture.js';
 
 // The mistakes a new user makes on a fresh project (test/fixtures/new-user, as
 // `briefwright init` makes it, with two recipes): each is run through `check`
@@ -24,7 +24,7 @@ const SETTINGS = 'briefwright.yaml';
 /** What the user did, and what they should be told. */
 interface Mistake {
   /** The files as the user left them: each changed from the fixture's text ('' for a new file). */
-  files: Record<string, (text: string) => string>;
+  files: FileEdits;
   /** Every problem `check` reports, in order, as `file:line:col: message`. */
   check: string[];
   /**
@@ -292,26 +292,6 @@ async function snapshotOutputs(): Promise<Map<string, string>> {
   return new Map(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Applies a mistake, runs `task`, and puts every file back as it was. */
-async function withMistake<T>(files: Mistake['files'], task: () => Promise<T>): Promise<T> {
-  const saved = new Map<string, string | undefined>();
-  for (const [file, change] of Object.entries(files)) {
-    const full = path.join(root, file);
-    const before = await readFile(full, 'utf8').catch(() => undefined);
-    saved.set(full, before);
-    await mkdir(path.dirname(full), { recursive: true });
-    await writeFile(full, change(before ?? ''));
-  }
-  try {
-    return await task();
-  } finally {
-    for (const [full, before] of saved) {
-      if (before === undefined) await rm(full);
-      else await writeFile(full, before);
-    }
-  }
-}
-
 beforeAll(async () => {
   ({ root, cleanup } = await copyFixture('new-user'));
   const first = await run('build');
@@ -326,7 +306,7 @@ afterAll(async () => {
 
 describe('a new user’s mistakes', () => {
   it.each(Object.entries(MISTAKES))('%s', async (_, mistake) => {
-    await withMistake(mistake.files, async () => {
+    await withEdits(root, mistake.files, async () => {
       const checked = await run('check');
       expect(checked.err.filter((line) => line.startsWith('error: '))).toEqual(mistake.check.map((problem) => `error: ${problem}`));
       expect(checked.err.at(-1)).toBe(`${mistake.check.length} problem${mistake.check.length === 1 ? '' : 's'} found`);
@@ -361,7 +341,7 @@ describe('what is not a mistake', () => {
     ['populations separated by commas without brackets', { [RECIPE]: replace(/^populations: .*$/m, 'populations: english-learners, students-with-disabilities') }],
     ['a field for templates that is not a near miss of a known one', { [PRACTICE]: replace('weight: 10', 'weight: 10\nreviewed-by: J. Doe') }],
   ])('%s', async (_, files) => {
-    await withMistake(files, async () => {
+    await withEdits(root, files, async () => {
       const checked = await run('check');
       expect(checked.err.filter((line) => line.startsWith('error: '))).toEqual([]);
       expect(checked.code).toBe(ExitCode.ok);
@@ -375,7 +355,7 @@ describe('what is not a mistake', () => {
       'content/README.md': write('Notes on our sources.\n'),
       'briefs/drafts/later.yaml': write('populations: [els]\n'),
     };
-    await withMistake(files, async () => {
+    await withEdits(root, files, async () => {
       const checked = await run('check');
       expect(checked.code).toBe(ExitCode.ok);
       expect(checked.err.filter((line) => line.startsWith('warning: ') && !line.includes('is not cited'))).toEqual([
@@ -392,7 +372,7 @@ describe('the briefwright executable on a mistake', () => {
   const exec = promisify(execFile);
 
   it('exits 3, prints the message, and builds the briefs a broken section cannot be in', async () => {
-    await withMistake(MISTAKES['a misspelled kind in a section']!.files, async () => {
+    await withEdits(root, MISTAKES['a misspelled kind in a section']!.files, async () => {
       const failure = await exec(process.execPath, [BIN, 'build', '--force', '--root', root]).catch((error: { code: number; stderr: string; stdout: string }) => error);
       expect(failure).toMatchObject({ code: ExitCode.input });
       const { stderr, stdout } = failure as { stderr: string; stdout: string };
