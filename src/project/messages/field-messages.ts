@@ -185,7 +185,7 @@ function owner(path: Path, context: IssueContext): string {
 }
 
 /** A value as a message names it. */
-export function describe(value: unknown): string {
+function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') return `'${value}'`;
   if (Array.isArray(value)) return 'a list';
