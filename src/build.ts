@@ -38,6 +38,12 @@ export interface BuildOptions extends JobRequest {
   onPlan?: (plans: { name: string; reasons: string[] }[]) => void;
   /** Called as each brief finishes. */
   onBrief?: (result: BriefResult) => void;
+  /**
+   * Called, before any brief is built, with each problem of a section that could
+   * not be loaded. Such a section is left out; a brief that could pick it fails,
+   * and every other brief is built.
+   */
+  onProblem?: (problem: BriefwrightError) => void;
 }
 
 /** How one brief went. */
@@ -61,6 +67,7 @@ export interface BriefResult {
 export async function build(options: BuildOptions): Promise<BriefResult[]> {
   const run = await openRun(options);
   const { project, config } = run;
+  for (const section of project.brokenSections) section.problems.forEach((problem) => options.onProblem?.(problem));
   const jobs = await planJobs(project, options);
   const planned = (await Promise.all(jobs.map((job) => planJob(run, job)))).flat();
   const results: BriefResult[] = [];

@@ -9,15 +9,18 @@ import { unknownKeys } from './citations/unknown-keys.js';
 import { loadStylesheet } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
 import { listThemes, loadTheme } from './compose/theme.js';
-import { BriefwrightError, ProblemCollector, ProblemList } from './errors.js';
-import { mergeFields, resolveRequest } from './project/brief-request.js';
+import { BriefwrightError, located, ProblemCollector, withLocation } from './errors.js';
+import { layoutFor, pickSections } from './plan.js';
+import { fieldLocator, mergeFields, resolveRequest } from './project/brief-request.js';
 import { loadConfig } from './project/config.js';
-import { readProject, type Project } from './project/load-project.js';
+import { LAYOUT, listFiles, readProject, type Project } from './project/load-project.js';
+import { intendedSectionName } from './sections/load-sections.js';
 import type { Reference } from './citations/reference.js';
 import { readRecipe } from './project/recipe.js';
-import { selectInLanguage, versionsFor } from './sections/languages.js';
+import { versionsFor } from './sections/languages.js';
 import { checkTranslations, type TranslationCoverage } from './sections/translation-checks.js';
 import { allTranslations } from './sections/translations.js';
+import { brokenPicks } from './sections/select.js';
 
 /** What `check` found: problems (errors) and warnings. */
 export interface CheckReport {
@@ -44,6 +47,7 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     problems.add(error);
     return { problems: problems.problems, warnings, translations: [] };
   }
+  warnings.push(...(await unreadFiles(project.root)));
   const references = project.references.byId;
   const trees = new SectionTrees(project.root);
   const cited = new Set<string>();
@@ -91,28 +95,31 @@ export async function check(options: { root: string }): Promise<CheckReport> {
           fields: mergeFields(config.defaults, recipe.fields),
           taxonomy: project.taxonomy,
           recipe,
+          where: fieldLocator({ config, recipe }),
           today: '2000-01-01',
           labels: (lang) => templates.labels(lang),
         });
+        // A recipe that picks a section with errors is only as wrong as that section, reported above.
+        if (brokenPicks(project.brokenSections, request).length > 0) continue;
+        const layout = layoutFor(templates, request);
         const composed = composeBrief({
           request,
-          sections: templates.settings(request.template).sections ? selectInLanguage(project.sections, request) : [],
+          sections: layout.sections ? pickSections(project, request) : [],
           taxonomy: project.taxonomy,
           references,
           unreadable: project.references.unreadable,
           items: project.references.items,
           trees,
-          style: resolveStyle(request.style, { root: project.root }),
+          style: located(() => resolveStyle(request.style, { root: project.root }), request.where('style')),
           engines,
           templates,
-          stylesheet: await loadStylesheet({ layers: project.layers, theme: request.theme }),
+          stylesheet: await loadStylesheet({ layers: project.layers, theme: request.theme }).catch((error: unknown) => {
+            throw withLocation(error, request.where('theme'));
+          }),
         });
         warnings.push(...composed.warnings.map((warning) => `${file}: ${warning}`));
       } catch (error) {
-        if (error instanceof ProblemList) problems.add(error);
-        else if (error instanceof BriefwrightError && !error.location) {
-          problems.add(new BriefwrightError(error.message, { location: { file }, cause: error }));
-        } else problems.add(error);
+        problems.add(withLocation(error, { file }));
       }
     }
   }
@@ -130,7 +137,9 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     } else byDoi.set(doi, reference);
   }
   warnings.push(...thinReferenceWarnings(references.values(), cited));
-  const uncited = [...references.values()].filter((reference) => !cited.has(reference.id));
+  // A section that could not be loaded may cite a reference: it is not called uncited then.
+  const mentioned = (id: string) => project.brokenSections.some((section) => section.source.includes(`@${id}`));
+  const uncited = [...references.values()].filter((reference) => !cited.has(reference.id) && !mentioned(reference.id));
   for (const reference of uncited) {
     warnings.push(`${reference.file}:${reference.line}: reference '${reference.id}' is not cited by any section or recipe`);
   }
@@ -140,6 +149,21 @@ export async function check(options: { root: string }): Promise<CheckReport> {
     warnings.push(...labels.warnings);
   }
   return { problems: dedupe(problems.problems), warnings, translations: translated.coverage };
+}
+
+/** Files that look meant as sections or recipes but sit where briefwright does not read them. */
+async function unreadFiles(root: string): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const file of await listFiles(root, LAYOUT.content)) {
+    const name = intendedSectionName(file);
+    if (file.startsWith(`${LAYOUT.sections}/`)) {
+      if (name) warnings.push(`${file}: not read as a section, since section files end in .md; rename it ${name}`);
+    } else if ((file.endsWith('.md') || name) && !/(^|\/)readme\.md$/i.test(file)) warnings.push(`${file}: not read as a section; sections go in ${LAYOUT.sections}/`);
+  }
+  for (const file of await listFiles(root, LAYOUT.briefs)) {
+    if (/\.ya?ml$/.test(file) && file.split('/').length > 2) warnings.push(`${file}: not read as a recipe; recipes go directly in ${LAYOUT.briefs}/`);
+  }
+  return warnings;
 }
 
 function dedupe(problems: BriefwrightError[]): BriefwrightError[] {

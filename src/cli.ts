@@ -150,6 +150,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
           .option('format', { choices: COVERAGE_FORMATS, default: 'html' as CoverageFormat, describe: 'html writes output/coverage.html; csv and json print' })
           .option('out', { type: 'string', describe: 'File to write, relative to the project (- for standard output)' })
           .option('lang', { type: 'string', describe: 'Also show which sections a brief in this language can print, such as es' })
+          .option('specific', { type: 'boolean', default: false, describe: 'Count only sections written for each population, not those tagged all' })
           .example('$0 coverage', 'write output/coverage.html')
           .example('$0 coverage --format csv > coverage.csv', 'the grid as CSV'),
       async (args) => {
@@ -235,13 +236,18 @@ async function runBuild(args: BuildArgs, io: Console): Promise<number> {
 async function buildOnce(options: BuildOptions, io: Console): Promise<number> {
   const started = performance.now();
   const progress = new BuildProgress(io);
-  const results = await build({ ...options, onPlan: (plans) => progress.start(plans.length), onBrief: (result) => progress.done(result) });
+  let problems = 0;
+  const onProblem = (problem: BriefwrightError) => {
+    problems += 1;
+    io.err(`error: ${problem.format()}`);
+  };
+  const results = await build({ ...options, onPlan: (plans) => progress.start(plans.length), onBrief: (result) => progress.done(result), onProblem });
   progress.stop();
   const count = (state: BriefResult['status']) => results.filter((result) => result.status === state).length;
   const failed = results.filter((result) => result.status === 'failed');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   io.out(`${count('built')} rebuilt, ${count('up-to-date')} up to date${failed.length > 0 ? `, ${failed.length} failed` : ''} in ${seconds}s`);
-  if (failed.length === 0) return ExitCode.ok;
+  if (failed.length === 0) return problems > 0 ? ExitCode.input : ExitCode.ok;
   io.err(`failed: ${failed.map((result) => result.name).join(', ')}`);
   const kinds = new Set(failed.map((result) => result.error?.kind));
   return kinds.has('browser') ? ExitCode.browser : kinds.has('input') ? ExitCode.input : ExitCode.failed;
@@ -325,10 +331,11 @@ interface CoverageArgs {
   format: CoverageFormat;
   out?: string;
   lang?: string;
+  specific: boolean;
 }
 
 async function runCoverage(args: CoverageArgs, io: Console): Promise<number> {
-  const result = await coverage({ root: path.resolve(args.root), format: args.format, out: args.out, lang: args.lang });
+  const result = await coverage({ root: path.resolve(args.root), format: args.format, out: args.out, lang: args.lang, specific: args.specific });
   if (!result.file) {
     io.out(result.text.replace(/\r?\n$/, ''));
     return ExitCode.ok;

@@ -64,6 +64,25 @@ export class ProblemList extends BriefwrightError {
   }
 }
 
+/**
+ * Gives an error that has no location the place the caller read the value that
+ * caused it (a recipe's `template:` line for an unknown template); any other
+ * error is returned as it is.
+ */
+export function withLocation(error: unknown, location: SourceLocation | undefined): unknown {
+  if (!(error instanceof BriefwrightError) || error instanceof ProblemList || error.location || !location) return error;
+  return new BriefwrightError(error.message, { kind: error.kind, location, cause: error });
+}
+
+/** Runs `task`; an error it throws without a location gets `location` (see withLocation). */
+export function located<T>(task: () => T, location: SourceLocation | undefined): T {
+  try {
+    return task();
+  } catch (error) {
+    throw withLocation(error, location);
+  }
+}
+
 /** `file:line:col`, dropping the parts that are unknown. */
 export function formatLocation({ file, line, column }: SourceLocation): string {
   if (line === undefined) return file;

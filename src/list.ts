@@ -1,14 +1,16 @@
 import { listStyles } from './citations/styles.js';
 import { listThemes } from './compose/stylesheets.js';
 import { TemplateSet } from './compose/templates.js';
-import { loadProject } from './project/load-project.js';
+import { LAYOUT, listFiles, loadProject } from './project/load-project.js';
+import { status } from './status.js';
 
 /** The things `briefwright list` can show. */
-export const LISTABLE = ['populations', 'topics', 'sections', 'templates', 'styles', 'themes'] as const;
+export const LISTABLE = ['populations', 'topics', 'sections', 'recipes', 'templates', 'styles', 'themes'] as const;
 
 /** Lines describing one kind of thing in a project. */
 export async function list(options: { root: string; what: (typeof LISTABLE)[number] }): Promise<string[]> {
-  const project = await loadProject({ root: options.root });
+  if (options.what === 'recipes') return listRecipes(options.root);
+  const project = await loadProject({ root: options.root, keepBrokenSections: options.what === 'sections' });
   switch (options.what) {
     case 'populations':
     case 'topics': {
@@ -22,9 +24,15 @@ export async function list(options: { root: string; what: (typeof LISTABLE)[numb
       });
     }
     case 'sections':
-      return project.sections.map(
-        (section) => `${section.id} [${section.kind}] ${section.title} — populations: ${section.populations.join(', ')}; topics: ${section.topics.join(', ')}`,
-      );
+      return [
+        ...project.sections.map(
+          (section) =>
+            `${section.id} (${section.file}) [${section.kind}] ${section.title} — populations: ${section.populations.join(', ')}; topics: ${section.topics.join(', ')}`,
+        ),
+        ...project.brokenSections.map(
+          (section) => `${section.id} (${section.file}) cannot be read: ${section.problems.length} problem${section.problems.length === 1 ? '' : 's'} (see briefwright check)`,
+        ),
+      ];
     case 'templates': {
       const templates = await TemplateSet.load({ layers: project.layers });
       const layouts = templates.names().map((name) => {
@@ -39,4 +47,19 @@ export async function list(options: { root: string; what: (typeof LISTABLE)[numb
     case 'themes':
       return listThemes(project.layers).map(({ name, origin }) => `${name} (${origin})`);
   }
+}
+
+/** One line per recipe: its file, template, formats, and whether its outputs are up to date (as `status` decides). */
+async function listRecipes(root: string): Promise<string[]> {
+  const recipes = (await listFiles(root, LAYOUT.briefs, false)).filter((file) => /\.ya?ml$/.test(file));
+  if (recipes.length === 0) return [`no recipes in ${LAYOUT.briefs}/`];
+  const rows = (await status({ root })).map((brief) => [
+    brief.recipe ?? brief.name,
+    brief.template ?? '-',
+    brief.formats?.join(', ') ?? '-',
+    brief.template === undefined ? brief.reasons.join('; ') : brief.stale ? `stale: ${brief.reasons.join('; ')}` : 'up to date',
+  ]);
+  const header = ['recipe', 'template', 'formats', 'status'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  return [header, ...rows].map((row) => row.map((cell, column) => (column < row.length - 1 ? cell.padEnd(widths[column]!) : cell)).join('  '));
 }

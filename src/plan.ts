@@ -5,7 +5,8 @@ import { referencedImages } from './compose/images.js';
 import { referenceDocFile } from './render/docx/reference-doc.js';
 import { SectionTrees } from './compose/section-trees.js';
 import { TemplateSet, type LayoutSettings } from './compose/templates.js';
-import { defaultDate, mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
+import { located, withLocation } from './errors.js';
+import { defaultDate, fieldLocator, mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
 import { loadConfig, type ProjectConfig } from './project/config.js';
 import type { Job } from './project/jobs.js';
 import { LAYOUT, loadProject, type Project } from './project/load-project.js';
@@ -13,6 +14,7 @@ import { readRecipe, type RecipeFields } from './project/recipe.js';
 import { describeInputs, FileHashes, readRecord, type BriefInputs } from './record/build-record.js';
 import { staleReasons } from './record/staleness.js';
 import { selectInLanguage } from './sections/languages.js';
+import { brokenPicks, brokenPicksError } from './sections/select.js';
 import type { Section } from './sections/section.js';
 
 /** What every brief of a run shares: the project and caches of what briefs reuse. */
@@ -43,9 +45,13 @@ export interface BriefPlan {
   reasons: string[];
 }
 
-/** Loads a project and everything its briefs share, for one build or status run. */
+/**
+ * Loads a project and everything its briefs share, for one build or status run.
+ * Sections that cannot be loaded are kept aside: only the briefs that could pick
+ * them fail.
+ */
 export async function openRun(options: { root: string; fields?: RecipeFields; name?: string; outputDir?: string; today?: string }): Promise<RunContext> {
-  const project = await loadProject({ root: options.root });
+  const project = await loadProject({ root: options.root, keepBrokenSections: true });
   return {
     project,
     config: await loadConfig(project.root),
@@ -66,7 +72,8 @@ export async function resolveJob(run: RunContext, job: Job): Promise<BriefReques
   const recipe = job.recipeFile ? await readRecipe(run.project.root, job.recipeFile) : undefined;
   const fields = mergeFields(run.config.defaults, recipe?.fields, run.fields);
   const labels = (lang: string) => run.templates.labels(lang);
-  const base = resolveRequest({ fields, taxonomy: run.project.taxonomy, recipe, name: recipe ? undefined : run.name, today: run.today, labels });
+  const where = fieldLocator({ config: run.config, recipe, flags: run.fields });
+  const base = resolveRequest({ fields, taxonomy: run.project.taxonomy, recipe, where, name: recipe ? undefined : run.name, today: run.today, labels });
   if (!job.each) return [base];
   const key = job.each === 'population' ? 'populations' : 'topics';
   const values = job.each === 'population' ? base.populations : base.topics.length > 0 ? base.topics : run.project.taxonomy.topics.map((t) => t.id);
@@ -75,6 +82,7 @@ export async function resolveJob(run: RunContext, job: Job): Promise<BriefReques
       fields: { ...fields, [key]: [value], title: fields.title ? `${fields.title}: ${run.project.taxonomy.label(job.each!, value, base.lang)}` : undefined },
       taxonomy: run.project.taxonomy,
       recipe,
+      where,
       name: `${base.name}-${value}`,
       today: run.today,
       labels,
@@ -84,10 +92,12 @@ export async function resolveJob(run: RunContext, job: Job): Promise<BriefReques
 
 /** Selects a request's sections and compares its inputs with its last build. */
 export async function planBrief(run: RunContext, request: BriefRequest): Promise<BriefPlan> {
-  const layout = run.templates.settings(request.template);
-  const sections = layout.sections ? selectInLanguage(run.project.sections, request) : [];
-  const style = styleFor(run, request.style);
-  const stylesheet = await stylesheetFor(run, request.theme);
+  const layout = layoutFor(run.templates, request);
+  const sections = layout.sections ? pickSections(run.project, request) : [];
+  const style = located(() => styleFor(run, request.style), request.where('style'));
+  const stylesheet = await stylesheetFor(run, request.theme).catch((error: unknown) => {
+    throw withLocation(error, request.where('theme'));
+  });
   const files = await run.hashes.of([
     ...run.templates.files(request.template, request.lang).map((template) => path.resolve(run.project.root, template.file)),
     ...stylesheet.files,
@@ -103,6 +113,18 @@ export async function planBrief(run: RunContext, request: BriefRequest): Promise
     formats: request.formats,
   });
   return { request, layout, sections, style, stylesheet, inputs, reasons };
+}
+
+/** A request's template settings; an unknown template is reported where the request names it. */
+export function layoutFor(templates: TemplateSet, request: BriefRequest): LayoutSettings {
+  return located(() => templates.settings(request.template), request.where('template'));
+}
+
+/** A request's sections; a section that could not be loaded but could be picked fails the brief. */
+export function pickSections(project: Project, request: BriefRequest): Section[] {
+  const broken = brokenPicks(project.brokenSections, request);
+  if (broken.length > 0) throw brokenPicksError(broken);
+  return selectInLanguage(project.sections, request);
 }
 
 function styleFor(run: RunContext, name: string): CslStyle {

@@ -13,6 +13,10 @@ export interface BriefStatus {
   reasons: string[];
   /** What does not make the outputs stale but should be seen to: a translation whose original has changed. */
   warnings: string[];
+  /** The recipe file it comes from, and its template and formats (unknown when it cannot be planned). */
+  recipe?: string;
+  template?: string;
+  formats?: string[];
 }
 
 /**
@@ -35,12 +39,15 @@ export async function status(options: JobRequest & { root: string; outputDir?: s
           stale: plan.reasons.length > 0,
           reasons: plan.reasons,
           warnings: plan.sections.filter(isBehind).map(behindMessage),
+          recipe: job.recipeFile,
+          template: request.template,
+          formats: request.formats,
         });
       }
     } catch (error) {
       if (!(error instanceof BriefwrightError)) throw error;
       const name = job.recipeFile ? path.basename(job.recipeFile).replace(/\.ya?ml$/, '') : 'brief';
-      statuses.push({ name, outputs: [], stale: true, reasons: [`cannot be built: ${error.format()}`], warnings: [] });
+      statuses.push({ name, outputs: [], stale: true, reasons: [`cannot be built: ${error.format()}`], warnings: [], recipe: job.recipeFile });
     }
   }
   return statuses;

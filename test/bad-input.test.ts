@@ -1,10 +1,10 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { ExitCode } from '../src/errors.js';
 import { PACKAGE_ROOT } from '../src/project/package-root.js';
-import { captureConsole, copyFixture } from './helpers/fixture.js';
+import { captureConsole, copyFixture, withEdits, type FileEdits } from './helpers/fixture.js';
 
 // Each mistake: a clear message naming the file (and line), a non-zero exit, and
 // the good output of an earlier build left exactly as it was.
@@ -23,22 +23,9 @@ afterAll(async () => {
 });
 
 /** Applies a mistake, builds, restores the files, and returns what the build said. */
-async function withMistake(files: Record<string, (text: string) => string>, args: string[] = ['build', 'swd', '--force']) {
-  const saved = new Map<string, string | undefined>();
-  for (const [file, change] of Object.entries(files)) {
-    const full = path.join(root, file);
-    const before = await readFile(full, 'utf8').catch(() => undefined);
-    saved.set(full, before);
-    await mkdir(path.dirname(full), { recursive: true });
-    await writeFile(full, change(before ?? ''));
-  }
+async function withMistake(files: FileEdits, args: string[] = ['build', 'swd', '--force']) {
   const console = captureConsole();
-  const code = await main([...args, '--root', root], console.io);
-  const { rm } = await import('node:fs/promises');
-  for (const [full, before] of saved) {
-    if (before === undefined) await rm(full);
-    else await writeFile(full, before);
-  }
+  const code = await withEdits(root, files, () => main([...args, '--root', root], console.io));
   expect(await readFile(path.join(root, 'output/swd.html'), 'utf8')).toBe(good);
   return { code, err: console.err.join('\n') };
 }
@@ -47,13 +34,13 @@ describe('bad input', () => {
   it('malformed taxonomy YAML', async () => {
     const { code, err } = await withMistake({ 'content/taxonomy.yaml': (t) => t.replace('label: English learners', 'label: [English learners') });
     expect(code).toBe(ExitCode.input);
-    expect(err).toMatch(/content\/taxonomy\.yaml:\d+:\d+: invalid YAML/);
+    expect(err).toContain("content/taxonomy.yaml:3:12: the list opened with '[' is never closed; end it with ']' on the same line");
   });
 
   it('malformed recipe YAML', async () => {
     const { code, err } = await withMistake({ 'briefs/swd.yaml': (t) => `${t}topics: [a\n` });
     expect(code).toBe(ExitCode.input);
-    expect(err).toMatch(/briefs\/swd\.yaml:\d+:\d+: invalid YAML/);
+    expect(err).toContain("briefs/swd.yaml:6:1: 'topics' is set twice (also on line 4); keep one");
   });
 
   it('duplicate section ids', async () => {
@@ -67,7 +54,7 @@ describe('bad input', () => {
   it('a section without a title', async () => {
     const { code, err } = await withMistake({ 'content/sections/recommendations/udl.md': (t) => t.replace(/^title: .*\n/m, '') });
     expect(code).toBe(ExitCode.input);
-    expect(err).toMatch(/content\/sections\/recommendations\/udl\.md:2:\d+: front matter 'title'/);
+    expect(err).toContain("content/sections/recommendations/udl.md:2:1: front matter has no 'title': write the section's heading");
   });
 
   it('a misspelled template, theme or style, with a suggestion', async () => {
@@ -94,10 +81,9 @@ describe('bad input', () => {
     expect(err).toMatch(/templates\/brief\.hbs: missing partial 'foter' \(did you mean 'footer'/);
   });
 
-  it('a recipe that picks nothing, saying what does have content', async () => {
+  it('a recipe whose matches are all excluded, saying by which ids', async () => {
     const { code, err } = await withMistake({ 'briefs/swd.yaml': (t) => t.replace('topics: []', 'topics: [technology-access]\nexclude: [udl]') });
     expect(code).toBe(ExitCode.input);
-    expect(err).toMatch(/briefs\/swd\.yaml: no section matches population students-with-disabilities with topic technology-access/);
-    expect(err).toMatch(/students-with-disabilities has sections on: learning-plans, technology-access/);
+    expect(err).toContain('briefs/swd.yaml:5:1: every section that matches is excluded: udl; remove it from exclude, or ask for other populations or topics');
   });
 });

@@ -62,7 +62,8 @@ describe('briefwright build (command line)', () => {
     await edit('content/sections/recommendations/udl.md', (text) => text.replace('populations: [swds]', 'populations: [swds'));
     const result = await run('build');
     expect(result.code).toBe(ExitCode.input);
-    expect(result.err).toMatch(/content\/sections\/recommendations\/udl\.md:\d+:\d+: invalid YAML/);
+    expect(result.err).toContain("content/sections/recommendations/udl.md:3:14: the list opened with '[' is never closed; end it with ']' on the same line");
+    expect(result.err).toContain("content/sections/recommendations/udl.md: this section's populations and topics cannot be read, so this brief may pick it");
     expect(existsSync(path.join(root, 'output/el-tech.html'))).toBe(false);
   });
 
@@ -127,7 +128,7 @@ describe('briefwright check', () => {
     const result = await run('check');
     expect(result.code).toBe(ExitCode.input);
     expect(result.err).toContain("content/sections/barriers/device-gaps.md:10:8: unknown citation key 'rose2014c'");
-    expect(result.err).toMatch(/content\/sections\/recommendations\/udl\.md:5:7: front matter 'kind'/);
+    expect(result.err).toContain("content/sections/recommendations/udl.md:5:7: unknown kind 'recomendation' (did you mean 'recommendation'?)");
   });
 });
 
@@ -165,5 +166,25 @@ describe('briefwright list', () => {
   it('lists templates and styles', async () => {
     expect((await run('list', 'templates')).out).toMatch(/^brief \(built-in, at most 4 pages\)/m);
     expect((await run('list', 'styles')).out).toMatch(/^apa \(bundled\)$/m);
+  });
+
+  it('lists sections with their files, and those that cannot be read', async () => {
+    await edit('content/sections/recommendations/udl.md', (text) => text.replace('kind: recommendation', 'kind: recomendation'));
+    const lines = (await run('list', 'sections')).out.split('\n');
+    expect(lines).toContain(
+      'device-gaps (content/sections/barriers/device-gaps.md) [barrier] Gaps in devices and connectivity — populations: english-learners, students-in-poverty; topics: technology-access',
+    );
+    expect(lines.at(-1)).toBe('udl (content/sections/recommendations/udl.md) cannot be read: 1 problem (see briefwright check)');
+  });
+
+  it('lists recipes with their template, formats and whether they are up to date', async () => {
+    await writeFile(path.join(root, 'briefs/broken.yaml'), 'populations: [sdws]\n');
+    expect((await run('build', 'swd')).code).toBe(ExitCode.ok);
+    expect((await run('list', 'recipes')).out.split('\n')).toEqual([
+      'recipe               template  formats    status',
+      "briefs/broken.yaml   -         -          cannot be built: briefs/broken.yaml:1:15: unknown population 'sdws' (did you mean 'swds'?)",
+      'briefs/el-tech.yaml  brief     html, pdf  stale: not built yet',
+      'briefs/swd.yaml      brief     html       up to date',
+    ]);
   });
 });

@@ -173,15 +173,16 @@ function checkKeys(
   const problems = new ProblemCollector();
   [...earlier, ...unknownKeys(citations, references, unreadable)].forEach((problem) => problems.add(problem));
   const nocite = request.nocite === '*' ? [] : request.nocite;
-  for (const key of nocite) {
+  for (const [index, key] of nocite.entries()) {
+    const where = request.where('nocite', index) ?? (request.recipe ? { file: request.recipe.file } : undefined);
     const unread = unreadable?.get(key);
     if (unread && !problems.problems.includes(unread)) {
       problems.add(unread);
-      problems.add(new BriefwrightError(`citation key '${key}' in nocite not read, see above`, { location: request.recipe ? { file: request.recipe.file } : undefined }));
+      problems.add(new BriefwrightError(`citation key '${key}' in nocite not read, see above`, { location: where }));
     } else if (!references.has(key) && !unread) {
       problems.add(
         new BriefwrightError(`unknown citation key '${key}' in nocite${didYouMean(key, references.keys())}`, {
-          location: request.recipe ? { file: request.recipe.file } : undefined,
+          location: where,
         }),
       );
     }

@@ -60,7 +60,11 @@ export function embedImages(
     } else if (!type) {
       problems.push(new BriefwrightError(`image '${url}' is not a PNG, JPEG, GIF, WebP or SVG file`, { location }));
     } else if (!existsSync(file)) {
-      problems.push(new BriefwrightError(`image '${url}' not found`, { location }));
+      const tried = relative.split(path.sep).join('/');
+      // Written as if relative to the project folder, the usual slip: say how to write it.
+      const fromRoot = path.resolve(options.root, decodeURI(url));
+      const fix = existsSync(fromRoot) ? `; it is at ${url} in the project, so write ${path.relative(path.resolve(options.root, path.dirname(options.file)), fromRoot).split(path.sep).join('/')}` : '';
+      problems.push(new BriefwrightError(`image '${url}' not found: looked for ${tried} (an image path is relative to the section file)${fix}`, { location }));
     } else {
       node.properties.src = `data:${type};base64,${readFileSync(file).toString('base64')}`;
       files.push(file);

@@ -1,6 +1,6 @@
 import { SectionTrees } from '../compose/section-trees.js';
 import type { Project } from '../project/load-project.js';
-import type { Term } from '../project/taxonomy.js';
+import { ALL, type Term } from '../project/taxonomy.js';
 import { sameLanguage } from '../project/language-tags.js';
 import type { Section } from '../sections/section.js';
 import { matches } from '../sections/select.js';
@@ -25,16 +25,27 @@ export interface CoverageGrid {
   topics: readonly Term[];
   /** One row per population (taxonomy order), one cell per topic (taxonomy order). */
   rows: CoverageCell[][];
+  /** Whether only sections written for a population count (those tagged `all` are left out). */
+  specific: boolean;
 }
 
 /**
  * Counts, for every population and topic, the sections a brief asking for just
  * that pair would pick (the rule `build` uses, so a section tagged `all` counts
- * for every population) and the distinct works they cite. `trees` lets a caller
- * that also composes briefs parse each section once.
+ * for every population) and the distinct works they cite. With `specific`, only
+ * sections tagged with the population itself count, which shows where a
+ * population has no evidence of its own. `trees` lets a caller that also
+ * composes briefs parse each section once.
  */
-export function coverageGrid(project: Pick<Project, 'root' | 'taxonomy' | 'sections'>, trees = new SectionTrees(project.root), lang?: string): CoverageGrid {
+export function coverageGrid(
+  project: Pick<Project, 'root' | 'taxonomy' | 'sections'>,
+  trees = new SectionTrees(project.root),
+  options: { specific?: boolean; lang?: string } = {},
+): CoverageGrid {
   const { taxonomy } = project;
+  const { lang } = options;
+  const specific = options.specific ?? false;
+  const tags = (section: Section) => (specific ? { populations: section.populations.filter((id) => id !== ALL), topics: section.topics } : section);
   const inLanguage = (term: Term, facet: 'population' | 'topic'): Term => {
     if (!lang) return term;
     const label = taxonomy.labelIn(facet, term.id, lang);
@@ -49,7 +60,7 @@ export function coverageGrid(project: Pick<Project, 'root' | 'taxonomy' | 'secti
   );
   const rows = populations.map((population) =>
     topics.map((topic) => {
-      const picked = project.sections.filter((section) => matches(section, { populations: [population.id], topics: [topic.id] }));
+      const picked = project.sections.filter((section) => matches(tags(section), { populations: [population.id], topics: [topic.id] }));
       return {
         population: population.id,
         topic: topic.id,
@@ -59,7 +70,7 @@ export function coverageGrid(project: Pick<Project, 'root' | 'taxonomy' | 'secti
       };
     }),
   );
-  return { lang, populations, topics, rows };
+  return { lang, populations, topics, rows, specific };
 }
 
 /** What a cell's shade counts: its sections, or with a language those a brief in it can print. */

@@ -14,6 +14,7 @@ export function coverageJson(grid: CoverageGrid): string {
   }));
   const data = {
     ...(grid.lang ? { lang: grid.lang } : {}),
+    specific: grid.specific,
     populations: grid.populations.map(term),
     topics: grid.topics.map(term),
     empty: cells.filter((cell) => cell.sectionCount === 0).length,

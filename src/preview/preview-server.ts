@@ -163,7 +163,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     },
     'GET /coverage': async ({ response }) => {
       const snapshot = await snapshots.get();
-      send(response, 200, coveragePage(snapshot.coverage), { ...BRIEF_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
+      send(response, 200, coveragePage(snapshot.coverage, { other: snapshot.specificCoverage }), { ...BRIEF_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
     },
     'POST /api/recipes': async ({ request, response }) => {
       const body = await readJsonBody(request);

@@ -21,6 +21,8 @@ export interface ProjectSnapshot {
   /** The styles worth offering in a menu: the project's own and the bundled ones. */
   featuredStyles: string[];
   coverage: CoverageGrid;
+  /** The grid counting only sections written for each population (none tagged `all`). */
+  specificCoverage: CoverageGrid;
   /** A hash of everything the pick form offers (terms, templates, themes, styles). */
   formKey: string;
   engines: CitationEngines;
@@ -78,6 +80,7 @@ export class ProjectSnapshots {
       featuredStyles,
       formKey,
       coverage: coverageGrid(project, trees),
+      specificCoverage: coverageGrid(project, trees, { specific: true }),
       engines: new CitationEngines(),
       trees,
       style(id) {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, isMap, isSeq } from 'yaml';
 import { z } from 'zod';
+import { defaultDate } from '../project/brief-request.js';
 import { LAYOUT } from '../project/load-project.js';
 import { recipeSchema, type RecipeFields } from '../project/recipe.js';
 import { writeFileAtomic } from '../render/write-file.js';
@@ -21,14 +22,22 @@ export const saveTargetSchema = z.strictObject({
 });
 
 /** Order of the fields in a saved recipe, as a person would write them. */
-const FIELD_ORDER: (keyof RecipeFields)[] = ['title', 'subtitle', 'audience', 'populations', 'topics', 'template', 'style', 'theme', 'paper'];
+const FIELD_ORDER: (keyof RecipeFields)[] = ['title', 'subtitle', 'audience', 'date', 'populations', 'topics', 'template', 'style', 'theme', 'paper'];
 
 /**
- * Writes `briefs/<slug>.yaml` from recipe fields. An existing recipe of that name
- * (`.yaml` or `.yml`) is a 409 unless `overwrite`; without it the file is created
- * exclusively, so two saves racing cannot both win.
+ * Writes `briefs/<slug>.yaml` from recipe fields, dated the day it is saved
+ * (`today`) unless the fields give a date, so building it later gives the same
+ * brief. An existing recipe of that name (`.yaml` or `.yml`) is a 409 unless
+ * `overwrite`; without it the file is created exclusively, so two saves racing
+ * cannot both win.
  */
-export async function saveRecipe(options: { root: string; slug: string; fields: RecipeFields; overwrite: boolean }): Promise<{ file: string; replaced: boolean }> {
+export async function saveRecipe(options: {
+  root: string;
+  slug: string;
+  fields: RecipeFields;
+  overwrite: boolean;
+  today?: string;
+}): Promise<{ file: string; replaced: boolean }> {
   const { slug } = options;
   if (!RECIPE_SLUG.test(slug)) throw new HttpError(400, `recipe name '${slug}' must be lowercase letters, digits and hyphens`, { field: 'slug' });
   const dir = path.join(options.root, LAYOUT.briefs);
@@ -40,7 +49,7 @@ export async function saveRecipe(options: { root: string; slug: string; fields: 
   if (existsSync(twin)) {
     throw new HttpError(409, `${LAYOUT.briefs}/${slug}.yml already exists; choose another name`, { field: 'slug' });
   }
-  const text = recipeYaml(options.fields, slug);
+  const text = recipeYaml({ ...options.fields, date: options.fields.date ?? options.today ?? defaultDate() }, slug);
   const replaced = existsSync(file);
   await mkdir(dir, { recursive: true });
   if (options.overwrite) await writeFileAtomic(file, text);

@@ -1,4 +1,5 @@
 import { BriefwrightError, type SourceLocation } from '../errors.js';
+import type { ProjectConfig } from './config.js';
 import type { Format, RecipeFields, RecipeFile } from './recipe.js';
 import { localeForLanguage } from '../citations/styles.js';
 import { defaultTitle, type TitleLabels } from './default-title.js';
@@ -38,7 +39,12 @@ export interface BriefRequest {
   /** A table of contents; unset: whatever the template does. */
   toc?: boolean;
   nocite: string[] | '*';
+  /** Where a field (or one entry of a list field) was set, for messages: the recipe or briefwright.yaml; none for flags. */
+  where: FieldLocator;
 }
+
+/** Finds where a request field was written. */
+export type FieldLocator = (key: keyof RecipeFields, index?: number) => SourceLocation | undefined;
 
 /** The values a request has when neither recipe nor flag sets them. */
 export const DEFAULTS = {
@@ -66,22 +72,38 @@ export function mergeFields(...layers: (RecipeFields | undefined)[]): RecipeFiel
 }
 
 /**
+ * Where each merged field was set: the highest layer that set it. A flag has no
+ * place in a file; a recipe field is found in the recipe, a project default in
+ * briefwright.yaml.
+ */
+export function fieldLocator(layers: { config?: ProjectConfig; recipe?: RecipeFile; flags?: RecipeFields }): FieldLocator {
+  return (key, index) => {
+    const path = index === undefined ? [key] : [key, index];
+    if (layers.flags?.[key] !== undefined) return undefined;
+    if (layers.recipe && layers.recipe.fields[key] !== undefined) return layers.recipe.yaml.locate(path);
+    if (layers.config?.yaml && layers.config.defaults[key] !== undefined) return layers.config.yaml.locate(['defaults', ...path]);
+    return undefined;
+  };
+}
+
+/**
  * Resolves merged fields into a request: aliases become ids, `all` expands, and a
  * one-off brief gets a name and title from its picks. `today` is the date used
- * when none is given (fixed by the caller so builds are reproducible).
+ * when none is given (fixed by the caller so builds are reproducible). `where`
+ * says where each field was set (by default: in the recipe, if any).
  */
 export function resolveRequest(options: {
   fields: RecipeFields;
   taxonomy: Taxonomy;
   recipe?: RecipeFile;
+  where?: FieldLocator;
   name?: string;
   today: string;
   /** The labels of a language, for the title of a brief that names none (default: an English title). */
   labels?: (lang: string) => TitleLabels;
 }): BriefRequest {
   const { fields, taxonomy, recipe } = options;
-  const where = (key: string, index?: number): SourceLocation | undefined =>
-    recipe ? recipe.yaml.locate(index === undefined ? [key] : [key, index]) : undefined;
+  const where = options.where ?? fieldLocator({ recipe });
   const resolveIds = (facet: 'population' | 'topic', key: 'populations' | 'topics') =>
     (fields[key] ?? []).map((value, index) => taxonomy.resolve(facet, value, where(key, index)));
   let populations = resolveIds('population', 'populations');
@@ -90,11 +112,13 @@ export function resolveRequest(options: {
       location: recipe ? { file: recipe.file } : undefined,
     });
   }
-  if (populations.includes(ALL)) populations = taxonomy.populations.map((term) => term.id);
+  const everyone = populations.includes(ALL);
+  if (everyone) populations = taxonomy.populations.map((term) => term.id);
   const topics = resolveIds('topic', 'topics');
-  const name = options.name ?? recipe?.name ?? nameFromPicks(fields, populations, topics, taxonomy);
+  const name = options.name ?? recipe?.name ?? nameFromPicks(everyone, populations, topics);
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) {
-    throw new BriefwrightError(`output name '${name}' must be letters, digits, '-', '_' or '.'`);
+    const fix = recipe ? '; rename the recipe file' : '';
+    throw new BriefwrightError(`output name '${name}' must be letters, digits, '-', '_' or '.'${fix}`, { location: recipe ? { file: recipe.file } : undefined });
   }
   for (const key of ['template', 'theme'] as const) {
     const value = fields[key];
@@ -118,13 +142,14 @@ export function resolveRequest(options: {
     locale,
     name,
     recipe,
-    title: fields.title ?? defaultTitle({ populations, topics, taxonomy, lang, labels: options.labels?.(lang) }),
+    title: fields.title ?? defaultTitle({ populations, topics, taxonomy, lang, everyone, labels: options.labels?.(lang) }),
     date: fields.date ?? options.today,
     populations: unique(populations),
     topics: unique(topics),
     include: fields.include ?? [],
     exclude: fields.exclude ?? [],
     nocite: fields.nocite ?? [],
+    where,
   } as BriefRequest;
 }
 
@@ -134,8 +159,7 @@ function language(value: string, location: SourceLocation | undefined): string {
   return tag;
 }
 
-function nameFromPicks(fields: RecipeFields, populations: string[], topics: string[], taxonomy: Taxonomy): string {
-  const everyone = populations.length === taxonomy.populations.length && (fields.populations ?? []).includes(ALL);
+function nameFromPicks(everyone: boolean, populations: string[], topics: string[]): string {
   return [...(everyone ? [ALL] : populations), ...topics].join('-');
 }
 

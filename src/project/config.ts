@@ -10,17 +10,18 @@ export const CONFIG_FILE = 'briefwright.yaml';
 
 const configSchema = z.strictObject({
   /** Browser used to print PDFs (see the lookup order in the README). */
-  chrome: z.string().optional(),
+  chrome: z.string().optional().describe('the path to Chrome or Chromium'),
   /** Recipe fields every brief of the project starts from. */
-  defaults: recipeSchema.default({}),
+  defaults: recipeSchema.default({}).describe('recipe fields every brief starts from, indented below defaults:'),
 });
 
-/** Project-wide settings from `briefwright.yaml`. */
-export type ProjectConfig = z.output<typeof configSchema>;
+/** Project-wide settings from `briefwright.yaml`, and the file they came from (to point at a setting). */
+export type ProjectConfig = z.output<typeof configSchema> & { yaml?: YamlFile };
 
 /** Reads `briefwright.yaml` if the project has one. */
 export async function loadConfig(root: string): Promise<ProjectConfig> {
   const file = path.join(root, CONFIG_FILE);
   if (!existsSync(file)) return configSchema.parse({});
-  return YamlFile.parse(await readFile(file, 'utf8'), CONFIG_FILE).validate(configSchema, CONFIG_FILE);
+  const yaml = YamlFile.parse(await readFile(file, 'utf8'), CONFIG_FILE);
+  return { ...yaml.validate(configSchema, 'project settings'), yaml };
 }

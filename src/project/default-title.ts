@@ -14,15 +14,22 @@ const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'o
  * estudiantes que aprenden inglés". English titles are in title case; other
  * languages keep their labels' sentence case. Without labels, English.
  */
-export function defaultTitle(options: { populations: string[]; topics: string[]; taxonomy: Taxonomy; lang: string; labels?: TitleLabels }): string {
+export function defaultTitle(options: {
+  populations: string[];
+  topics: string[];
+  taxonomy: Taxonomy;
+  lang: string;
+  /** Whether the request asked for all populations ("… for All Students"), not named each of them. */
+  everyone: boolean;
+  labels?: TitleLabels;
+}): string {
   const { populations, topics, taxonomy } = options;
   const lang = options.labels ? options.lang : 'en';
   const english = sameLanguage(lang, 'en');
   const list = (ids: string[], facet: 'population' | 'topic') =>
     new Intl.ListFormat(lang, { type: 'conjunction' }).format(ids.map((id) => (english ? titleCase : inSentence)(taxonomy.label(facet, id, lang))));
-  const every = populations.length === taxonomy.populations.length;
   const text = (name: string, fallback: string, fields: Record<string, string>) => options.labels?.text(name, fields) ?? fallback.replace(/\{(\w+)\}/g, (_, key: string) => fields[key]!);
-  const who = every ? text('allStudents', 'All Students', {}) : list(populations, 'population');
+  const who = options.everyone ? text('allStudents', 'All Students', {}) : list(populations, 'population');
   if (topics.length === 0) return text('titleAnyTopic', 'What the Evidence Says for {populations}', { populations: who });
   const title = text('titleForTopics', '{topics} for {populations}', { topics: list(topics, 'topic'), populations: who });
   return title.charAt(0).toUpperCase() + title.slice(1);

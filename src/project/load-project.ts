@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BriefwrightError, ProblemCollector, ProblemList } from '../errors.js';
+import { BriefwrightError, ProblemList } from '../errors.js';
 import { isBibliographyFile, loadReferences, type ReferenceLibrary } from '../citations/load-references.js';
 import { loadSections } from '../sections/load-sections.js';
-import type { Section } from '../sections/section.js';
+import type { BrokenSection, Section } from '../sections/section.js';
 import { FileLayers } from './file-layers.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { parseTaxonomy, type Taxonomy } from './taxonomy.js';
@@ -26,6 +26,8 @@ export interface Project {
   taxonomy: Taxonomy;
   taxonomySource: string;
   sections: Section[];
+  /** Section files that could not be loaded, with their problems. */
+  brokenSections: BrokenSection[];
   references: ReferenceLibrary;
   bibliographyFiles: string[];
   /** Project-relative recipe files in `briefs/`, sorted. */
@@ -38,12 +40,14 @@ export interface Project {
  * Loads a project folder. Every problem found (in the taxonomy, any section) is
  * reported at once. A bibliography entry that cannot be read does not stop the
  * project: it is left out, and only the briefs that cite it fail, saying why.
+ * With `keepBrokenSections`, sections that cannot be loaded are left in
+ * `brokenSections` instead, so a build can make the briefs that cannot pick them.
  */
-export async function loadProject(options: { root: string }): Promise<Project> {
-  const { project, problems: all } = await readProject(options);
-  const problems = all.filter((problem) => !project.references.problems.includes(problem));
-  if (problems.length === 1) throw problems[0];
-  if (problems.length > 1) throw new ProblemList(problems);
+export async function loadProject(options: { root: string; keepBrokenSections?: boolean }): Promise<Project> {
+  const { project, problems } = await readProject(options);
+  const fatal = options.keepBrokenSections ? [] : problems.filter((problem) => !project.references.problems.includes(problem));
+  if (fatal.length === 1) throw fatal[0];
+  if (fatal.length > 1) throw new ProblemList(fatal);
   return project;
 }
 
@@ -62,26 +66,25 @@ export async function readProject(options: { root: string }): Promise<{ project:
   }
   const taxonomySource = await readFile(taxonomyPath, 'utf8');
   const taxonomy = parseTaxonomy(taxonomySource, LAYOUT.taxonomy);
-  const problems = new ProblemCollector();
   const sectionFiles = (await listFiles(root, LAYOUT.sections)).filter((file) => file.endsWith('.md'));
   const bibliographyFiles = (await listFiles(root, LAYOUT.content, false)).filter(isBibliographyFile);
-  const [sections, references] = await Promise.all([
-    loadSections({ root, files: sectionFiles, taxonomy, problems }),
+  const [{ sections, broken }, references] = await Promise.all([
+    loadSections({ root, files: sectionFiles, taxonomy }),
     loadReferences({ root, files: bibliographyFiles }),
   ]);
-  problems.problems.push(...references.problems);
   const recipeFiles = (await listFiles(root, LAYOUT.briefs, false)).filter((file) => /\.ya?ml$/.test(file));
   const project: Project = {
     root,
     taxonomy,
     taxonomySource,
     sections,
+    brokenSections: broken,
     references,
     bibliographyFiles,
     recipeFiles,
     layers: new FileLayers({ project: root, builtIn: PACKAGE_ROOT }),
   };
-  return { project, problems: problems.problems };
+  return { project, problems: [...broken.flatMap((section) => section.problems), ...references.problems] };
 }
 
 /** Files under `folder` (recursively unless told not to), project-relative with '/', sorted. */

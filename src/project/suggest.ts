@@ -2,7 +2,8 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * The known values closest to a mistyped one, best first. A value is close when
- * its edit distance is at most a third of its length (minimum 2), when one starts
+ * its edit distance is at most a third of its length (minimum 2; 1 for words of
+ * up to three letters), when two neighbouring letters are swapped, when one starts
  * with the other, or when each hyphenated word typed abbreviates or nearly
  * matches a word of the value ("tech-acess" → "technology-access").
  */
@@ -12,9 +13,11 @@ export function nearest(input: string, known: Iterable<string>, limit = 3): stri
   for (const value of known) {
     const candidate = value.toLowerCase();
     const edits = distance(wanted, candidate);
-    const allowed = Math.max(2, Math.floor(Math.max(wanted.length, candidate.length) / 3));
+    const longer = Math.max(wanted.length, candidate.length);
+    // A short word is one edit from a few others and two from many: allow one.
+    const allowed = longer <= 3 ? 1 : Math.max(2, Math.floor(longer / 3));
     const sharesStem = wanted.length >= 4 && (candidate.startsWith(wanted) || wanted.startsWith(candidate));
-    if (edits <= allowed) scored.push({ value, score: edits });
+    if (edits <= allowed || swapsTwoLetters(wanted, candidate)) scored.push({ value, score: Math.min(edits, allowed) });
     else if (sharesStem || wordsMatch(wanted, candidate)) scored.push({ value, score: allowed + 1 });
   }
   scored.sort((a, b) => a.score - b.score || a.value.localeCompare(b.value));
@@ -26,6 +29,13 @@ export function didYouMean(input: string, known: Iterable<string>): string {
   const close = nearest(input, known, 2);
   if (close.length === 0) return '';
   return ` (did you mean ${close.map((value) => `'${value}'`).join(' or ')}?)`;
+}
+
+/** Whether two words differ only by two neighbouring letters swapped ("pfd" for "pdf"), one slip of the fingers. */
+function swapsTwoLetters(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((char, index) => (char === b[index] ? [] : [index]));
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
 }
 
 function wordsMatch(wanted: string, candidate: string): boolean {

@@ -4,7 +4,10 @@ import { bestLanguageMatch, languageName, languageTag } from './language-tags.js
 import { didYouMean } from './suggest.js';
 import { YamlFile } from './yaml-file.js';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, such as english-learners')
+  .describe('lowercase words joined by hyphens, such as english-learners');
 const tag = z.string().refine((value) => languageTag(value) !== undefined, 'must be a language tag, such as en, es or es-MX');
 /** A text in the taxonomy's language, or one text per language: `{en: ..., es: ...}`. */
 const text = (min: number) =>
@@ -14,16 +17,16 @@ const text = (min: number) =>
 
 const termSchema = z.strictObject({
   id: slug,
-  label: text(1),
-  aliases: z.array(slug).default([]),
+  label: text(1).describe('write the name readers see, or one per language: {en: ..., es: ...}'),
+  aliases: z.array(slug).default([]).describe('list other ids that mean the same, such as [els]'),
   description: text(0).default(''),
 });
 
 const taxonomySchema = z.strictObject({
   /** The language of plain-text labels, and of sections that do not say theirs. */
   lang: tag.default('en'),
-  populations: z.array(termSchema).min(1),
-  topics: z.array(termSchema).min(1),
+  populations: z.array(termSchema).min(1).describe("list at least one population, each with '- id:' and 'label:'"),
+  topics: z.array(termSchema).min(1).describe("list at least one topic, each with '- id:' and 'label:'"),
 });
 
 /** One population or topic as the taxonomy defines it; `label` and `description` are in the taxonomy's language. */
@@ -76,6 +79,11 @@ export class Taxonomy {
     if (facet === 'population' && idOrAlias === ALL) return ALL;
     const term = this.find(facet, idOrAlias);
     if (term) return term.id;
+    if (idOrAlias === ALL) {
+      throw new BriefwrightError(`'${ALL}' is not a topic: a brief asks for any topic by leaving topics out (or []); a section lists the topics it is about`, {
+        location: where,
+      });
+    }
     throw new BriefwrightError(
       `unknown ${facet} '${idOrAlias}'${didYouMean(idOrAlias, this.index[facet].keys())}`,
       { location: where },

@@ -70,7 +70,7 @@ export function describeInputs(options: {
   style: CslStyle;
 }): BriefInputs {
   const { request } = options;
-  const { recipe: _recipe, name, ...settings } = request;
+  const { recipe: _recipe, where: _where, name, ...settings } = request;
   return {
     briefwright: VERSION,
     name,

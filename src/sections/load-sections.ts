@@ -2,47 +2,83 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefwrightError, ProblemCollector } from '../errors.js';
 import { languageTag } from '../project/language-tags.js';
-import type { Taxonomy } from '../project/taxonomy.js';
-import { frontMatterSchema, type Section } from './section.js';
-import { resolveTerms, splitSection, type SectionFile } from './section-file.js';
-import { isTranslation, linkTranslations, readTranslation, type TranslationDraft } from './translations.js';
+import { ALL, type Taxonomy } from '../project/taxonomy.js';
+import { YamlFile } from '../project/yaml-file.js';
+import { frontMatterSchema, type BrokenSection, type Section } from './section.js';
+import { frontMatterText, resolveTerms, splitSection, type SectionFile } from './section-file.js';
+import { fileNameLanguage, isTranslation, linkTranslations, readTranslation, type TranslationDraft } from './translations.js';
+
+/** The sections of a project: those that loaded, and those that did not with their problems. */
+export interface LoadedSections {
+  sections: Section[];
+  broken: BrokenSection[];
+}
 
 /**
- * Reads every section file. Each problem, in any file, is added to `problems`
- * and that file left out, so one pass reports them all. Translations
- * (`x.es.md`, or `translates: x`) are not sections of their own: each is kept
- * in its original's `translations`.
+ * Reads every section file. A file with problems is left out of `sections` and
+ * kept in `broken` with all of its problems, so one pass reports them all and a
+ * build can still make the briefs that cannot pick it. Translations (`x.es.md`,
+ * or `translates: x`) are not sections of their own: each is kept in its
+ * original's `translations`, and a broken one stands in `broken` for its
+ * language only.
  */
-export async function loadSections(options: {
-  root: string;
-  files: readonly string[];
-  taxonomy: Taxonomy;
-  problems: ProblemCollector;
-}): Promise<Section[]> {
-  const { problems } = options;
-  const sections: Section[] = [];
-  const translations: TranslationDraft[] = [];
+export async function loadSections(options: { root: string; files: readonly string[]; taxonomy: Taxonomy }): Promise<LoadedSections> {
+  const { taxonomy } = options;
   const texts = await Promise.all(options.files.map((file) => readFile(path.join(options.root, file), 'utf8')));
+  const loaded: Section[] = [];
+  const translations: TranslationDraft[] = [];
+  const unread: { file: string; text: string; problems: BriefwrightError[]; translation?: { of: string; lang: string } }[] = [];
   options.files.forEach((file, index) => {
-    problems.attempt(() => {
-      const parsed = splitSection(texts[index]!, file);
+    const text = texts[index]!;
+    let parsed: SectionFile | undefined;
+    try {
+      parsed = splitSection(text, file);
       if (isTranslation(parsed)) translations.push(readTranslation(parsed));
-      else sections.push(sectionFrom(parsed, options.taxonomy));
-    });
+      else loaded.push(sectionFrom(parsed, taxonomy));
+    } catch (error) {
+      const problems = new ProblemCollector();
+      problems.add(error);
+      const named = fileNameLanguage(file);
+      const of = typeof parsed?.data.translates === 'string' ? parsed.data.translates : named?.original;
+      const lang = named?.lang ?? (typeof parsed?.data.lang === 'string' ? languageTag(parsed.data.lang) : undefined);
+      unread.push({ file, text, problems: problems.problems, translation: of && lang ? { of, lang } : undefined });
+    }
   });
+  const broken: BrokenSection[] = [];
   const byId = new Map<string, Section>();
-  for (const section of sections) {
+  for (const section of loaded) {
     const other = byId.get(section.id);
-    if (other) {
-      problems.add(
-        new BriefwrightError(`duplicate section id '${section.id}' (also ${other.file}); rename one file`, {
-          location: { file: section.file, line: 1, column: 1 },
-        }),
-      );
-    } else byId.set(section.id, section);
+    if (!other) {
+      byId.set(section.id, section);
+      continue;
+    }
+    const problem = new BriefwrightError(`duplicate section id '${section.id}' (also ${other.file}); rename one file`, {
+      location: { file: section.file, line: 1, column: 1 },
+    });
+    broken.push({ id: section.id, file: section.file, problems: [problem], populations: section.populations, topics: section.topics, source: section.source });
   }
-  linkTranslations({ sections: byId, translations, taxonomy: options.taxonomy, problems });
-  return [...byId.values()];
+  const linking = new ProblemCollector();
+  linkTranslations({ sections: byId, translations, taxonomy, problems: linking });
+  for (const problem of linking.problems) {
+    const draft = translations.find((candidate) => candidate.parsed.file === problem.location?.file);
+    if (draft) unread.push({ file: draft.parsed.file, text: draft.parsed.text, problems: [problem], translation: { of: draft.of, lang: draft.lang } });
+  }
+  for (const { file, text, problems, translation } of unread) {
+    // A translation that cannot be read is picked where its original would be, in its language.
+    const original = translation && byId.get(translation.of);
+    const tags = original ? { populations: original.populations, topics: original.topics } : readableTags(text, taxonomy);
+    broken.push({ id: translation?.of ?? sectionId(file), file, problems, ...tags, source: text, ...(translation ? { lang: translation.lang } : {}) });
+  }
+  return { sections: [...byId.values()], broken };
+}
+
+/**
+ * A file among the sections that looks meant as one but is not read, since a
+ * section's name ends in `.md`: the name it should have, or undefined.
+ */
+export function intendedSectionName(file: string): string | undefined {
+  const match = /^(.*)\.(markdown|mdown|mkdn?|mdx|md|txt)$/i.exec(file);
+  return match && match[2] !== 'md' ? `${path.basename(match[1]!)}.md` : undefined;
 }
 
 /** Parses one section file: front matter validated, population and topic aliases resolved. */
@@ -61,7 +97,7 @@ function sectionFrom(parsed: SectionFile, taxonomy: Taxonomy): Section {
   if (!lang) problems.add(new BriefwrightError(`front matter 'lang': '${String(declared)}' is not a language tag (such as en, es or es-MX)`, { location: yaml.locate(['lang']) }));
   problems.throwIfAny();
   return {
-    id: path.basename(file, path.extname(file)),
+    id: sectionId(file),
     file,
     title,
     populations,
@@ -76,4 +112,44 @@ function sectionFrom(parsed: SectionFile, taxonomy: Taxonomy): Section {
     lang: lang!,
     translations: new Map(),
   };
+}
+
+/**
+ * What can be read of a broken section's tags: each list whose ids all resolve,
+ * else undefined. Front matter YAML cannot parse is read again without the lines
+ * at fault, when each is a one-line field other than the tags (a title with
+ * ': '), since those lines cannot change what the tags say.
+ */
+function readableTags(text: string, taxonomy: Taxonomy): Pick<BrokenSection, 'populations' | 'topics'> {
+  const data = withoutFaultyLines(frontMatterText(text));
+  if (data === undefined) return {};
+  const read = (facet: 'population' | 'topic', value: unknown): string[] | undefined => {
+    const list = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(list) || list.length === 0) return undefined;
+    const ids = list.map((item) => (typeof item === 'string' ? (facet === 'population' && item === ALL ? ALL : taxonomy.find(facet, item)?.id) : undefined));
+    return ids.every((id): id is string => id !== undefined) ? [...new Set(ids)] : undefined;
+  };
+  const fields = (data ?? {}) as Record<string, unknown>;
+  return { populations: read('population', fields.populations), topics: read('topic', fields.topics) };
+}
+
+function withoutFaultyLines(yaml: string | undefined): unknown {
+  if (yaml === undefined) return undefined;
+  const lines = yaml.split('\n');
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    try {
+      return YamlFile.parse(lines.join('\n'), 'front matter').value();
+    } catch (error) {
+      const index = (error as BriefwrightError).location?.line;
+      if (index === undefined) return undefined;
+      const key = /^([A-Za-z_][\w-]*):\s/.exec(lines[index - 1] ?? '')?.[1];
+      if (!key || key === 'populations' || key === 'topics' || /^\s/.test(lines[index] ?? '')) return undefined;
+      lines[index - 1] = `${key}:`;
+    }
+  }
+  return undefined;
+}
+
+function sectionId(file: string): string {
+  return path.basename(file, path.extname(file));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BriefwrightError } from '../errors.js';
 
 /** The kinds of section, in the order a brief presents them. */
 export const KINDS = ['background', 'barrier', 'evidence', 'practice', 'recommendation'] as const;
@@ -8,12 +9,12 @@ export type Kind = (typeof KINDS)[number];
 
 /** The front matter every section must have. Other keys are kept for templates. */
 export const frontMatterSchema = z.looseObject({
-  title: z.string().trim().min(1, 'a section needs a title'),
-  populations: z.array(z.string()).min(1, "list at least one population, or [all]"),
-  topics: z.array(z.string()).min(1, 'list at least one topic'),
+  title: z.string().trim().min(1).describe("write the section's heading"),
+  populations: z.array(z.string()).min(1).describe('list at least one population id, or [all]'),
+  topics: z.array(z.string()).min(1).describe('list at least one topic id'),
   kind: z.enum(KINDS),
-  weight: z.number().default(100),
-  summary: z.string().trim().default(''),
+  weight: z.number().default(100).describe('write a number; lower weights come first within a kind'),
+  summary: z.string().trim().default('').describe('one sentence, used by handouts and tables of contents'),
 });
 
 /** A section as loaded: validated front matter with canonical ids, and its Markdown body. */
@@ -54,4 +55,20 @@ export interface TranslationOf {
   madeFrom?: string;
   /** The original's version now (a hash of its title, summary and body). */
   current: string;
+}
+
+/**
+ * A section file that could not be loaded, with what could still be read of its
+ * tags: a list left undefined could not be read, so it may match any request.
+ */
+export interface BrokenSection {
+  id: string;
+  file: string;
+  problems: BriefwrightError[];
+  populations?: string[];
+  topics?: string[];
+  /** The whole file, for telling which references it cites. */
+  source: string;
+  /** For a translation, its language: only briefs in that language could pick it. */
+  lang?: string;
 }

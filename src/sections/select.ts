@@ -1,8 +1,9 @@
+import { sameLanguage } from '../project/language-tags.js';
 import { BriefwrightError } from '../errors.js';
 import type { BriefRequest } from '../project/brief-request.js';
 import { didYouMean } from '../project/suggest.js';
 import { ALL } from '../project/taxonomy.js';
-import { KINDS, type Section } from './section.js';
+import { KINDS, type BrokenSection, type Section } from './section.js';
 
 /**
  * Picks the sections a request asks for: a section matches when it shares a
@@ -13,26 +14,63 @@ import { KINDS, type Section } from './section.js';
 export function selectSections(sections: readonly Section[], request: BriefRequest): Section[] {
   const byId = new Map(sections.map((section) => [section.id, section]));
   const location = request.recipe ? { file: request.recipe.file } : undefined;
-  for (const id of [...request.include, ...request.exclude]) {
-    if (!byId.has(id)) {
-      throw new BriefwrightError(`unknown section '${id}'${didYouMean(id, byId.keys())}`, { location });
-    }
+  for (const key of ['include', 'exclude'] as const) {
+    request[key].forEach((id, index) => {
+      if (!byId.has(id)) {
+        throw new BriefwrightError(`unknown section '${id}' in ${key}${didYouMean(id, byId.keys())}`, { location: request.where(key, index) ?? location });
+      }
+    });
   }
   const excluded = new Set(request.exclude);
-  const picked = sections.filter(
-    (section) => !excluded.has(section.id) && (matches(section, request) || request.include.includes(section.id)),
-  );
+  const matching = sections.filter((section) => matches(section, request) || request.include.includes(section.id));
+  const picked = matching.filter((section) => !excluded.has(section.id));
+  if (picked.length === 0 && matching.length > 0) {
+    const ids = matching.map((section) => section.id);
+    throw new BriefwrightError(
+      `every section that matches is excluded: ${ids.join(', ')}; remove ${ids.length === 1 ? 'it' : 'some'} from exclude, or ask for other populations or topics`,
+      { location: request.where('exclude') ?? location },
+    );
+  }
   if (picked.length === 0) throw new BriefwrightError(nothingPicked(sections, request), { location });
   return picked.sort(
     (a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.weight - b.weight || a.id.localeCompare(b.id),
   );
 }
 
-/** Whether a section matches a request's populations and topics. */
-export function matches(section: Section, request: Pick<BriefRequest, 'populations' | 'topics'>): boolean {
-  const population =
-    section.populations.includes(ALL) || section.populations.some((id) => request.populations.includes(id));
-  const topic = request.topics.length === 0 || section.topics.some((id) => request.topics.includes(id));
+/**
+ * The broken sections a request could pick had they loaded: those whose tags
+ * match (a list that could not be read matches anything) or that `include`
+ * names, unless `exclude` names them.
+ */
+export function brokenPicks(broken: readonly BrokenSection[], request: Pick<BriefRequest, 'populations' | 'topics' | 'include' | 'exclude' | 'lang'>): BrokenSection[] {
+  return broken.filter((section) => {
+    if (request.exclude.includes(section.id)) return false;
+    if (section.lang !== undefined && !sameLanguage(section.lang, request.lang)) return false;
+    return request.include.includes(section.id) || matches(section, request);
+  });
+}
+
+/** The error of a brief that could pick broken sections: it is not built, and says which sections and why. */
+export function brokenPicksError(broken: readonly BrokenSection[]): BriefwrightError {
+  const first = broken[0]!;
+  const unreadable = [first.populations ? '' : 'populations', first.topics ? '' : 'topics'].filter(Boolean);
+  const count = first.problems.length;
+  const message =
+    unreadable.length > 0
+      ? `this section's ${unreadable.join(' and ')} cannot be read, so this brief may pick it; fix the section to build the brief`
+      : `this section has ${count === 1 ? 'an error' : `${count} errors`} and this brief picks it; fix the section to build the brief`;
+  const others = broken.length > 1 ? ` (and ${broken.slice(1).map((section) => section.file).join(', ')})` : '';
+  return new BriefwrightError(`${message}${others}`, { location: { file: first.file }, cause: first.problems[0] });
+}
+
+/** Whether a section's tags match a request's populations and topics; a list left undefined (unreadable) matches any. */
+export function matches(
+  section: { populations?: readonly string[]; topics?: readonly string[] },
+  request: Pick<BriefRequest, 'populations' | 'topics'>,
+): boolean {
+  const { populations, topics } = section;
+  const population = !populations || populations.includes(ALL) || populations.some((id) => request.populations.includes(id));
+  const topic = !topics || request.topics.length === 0 || topics.some((id) => request.topics.includes(id));
   return population && topic;
 }
 

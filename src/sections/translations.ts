@@ -143,7 +143,8 @@ export function allTranslations(sections: readonly Section[]): Section[] {
   return sections.flatMap((section) => [...section.translations.values()]);
 }
 
-function fileNameLanguage(file: string): { original: string; lang: string } | undefined {
+/** The original and language a translation's file name gives (`x.es.md`: x, es), if it gives them. */
+export function fileNameLanguage(file: string): { original: string; lang: string } | undefined {
   const match = LANGUAGE_SUFFIX.exec(path.posix.basename(file));
   const lang = match && languageTag(match[2]!);
   return lang ? { original: match[1]!, lang } : undefined;

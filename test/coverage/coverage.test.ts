@@ -68,6 +68,18 @@ describe('coverage grid', () => {
     for (const population of grid.populations) expect(cell(grid, population.id, 'family-engagement').sections).toEqual([]);
   });
 
+  it('counts only sections written for a population, with specific', async () => {
+    await addGaps();
+    const project = await loadProject({ root });
+    const grid = coverageGrid(project, undefined, { specific: true });
+    expect(grid.specific).toBe(true);
+    // learning-plans is tagged `all`: it no longer counts for anyone.
+    expect(cell(grid, 'students-with-disabilities', 'learning-plans')).toMatchObject({ sections: ['code-span'] });
+    expect(cell(grid, 'english-learners', 'learning-plans')).toMatchObject({ sections: ['el-context'], sources: ['gleason2013', 'hasselbring2000'] });
+    expect(cell(grid, 'english-learners', 'technology-access').sections).toEqual(['device-gaps', 'el-context']);
+    expect(JSON.parse(coverageJson(grid)).specific).toBe(true);
+  });
+
   it('writes CSV with one quoted-where-needed row per pair, and JSON with ids', async () => {
     await addGaps();
     const grid = coverageGrid(await loadProject({ root }));
@@ -116,6 +128,29 @@ describe('coverage page', () => {
     expect(selectAll('.coverage-gaps li', page).map(text)).toContain('Students in poverty × Families, schools & "partners"');
   });
 
+  it('offers all evidence and specific evidence only, with a toggle that needs no script', async () => {
+    await addGaps();
+    const project = await loadProject({ root });
+    const all = coverageGrid(project);
+    const specific = coverageGrid(project, undefined, { specific: true });
+    for (const [shown, other] of [[all, specific], [specific, all]] as const) {
+      const source = coveragePage(shown, { other });
+      expect(source).not.toMatch(/<script\b/);
+      const page = fromHtml(source);
+      const radios = selectAll('fieldset.coverage-views input[type=radio]', page);
+      expect(radios.map((radio) => [radio.properties.id, radio.properties.checked === true])).toEqual([
+        ['view-all', !shown.specific],
+        ['view-specific', shown.specific],
+      ]);
+      expect(text(select('fieldset.coverage-views legend', page))).toBe('Which sections count');
+      const [allView, specificView] = [select('.view-all', page)!, select('.view-specific', page)!];
+      // Students with disabilities × learning plans: the section tagged all counts in one view only.
+      expect(text(selectAll('tbody td', allView)[4])).toBe('2 sections 1 source');
+      expect(text(selectAll('tbody td', specificView)[4])).toBe('1 section 0 sources');
+      expect(text(select('h2', specificView))).toBe('Pairs without evidence of their own');
+    }
+  });
+
   it('runs the facet with more terms down the rows', async () => {
     await edit('content/taxonomy.yaml', (text) => `${text}  - id: a-topic\n    label: A topic\n  - id: b-topic\n    label: B topic\n`);
     const page = fromHtml(coveragePage(coverageGrid(await loadProject({ root }))));
@@ -135,10 +170,14 @@ describe('coverage page', () => {
 describe('coverage page in a browser and a validator', () => {
   it('passes an axe-core audit and the W3C HTML checker', async () => {
     await addGaps();
-    const source = coveragePage(coverageGrid(await loadProject({ root })));
+    const project = await loadProject({ root });
+    const [all, specific] = [coverageGrid(project), coverageGrid(project, undefined, { specific: true })];
+    const source = coveragePage(all, { other: specific });
     const session = new BrowserSession({ browser: () => findChrome(), pages: 1 });
     try {
+      // Each view as it first shows; the other is hidden until its radio button is picked.
       expect(await auditAccessibility(session, source)).toEqual([]);
+      expect(await auditAccessibility(session, coveragePage(specific, { other: all }))).toEqual([]);
     } finally {
       await session.close();
     }
@@ -169,6 +208,16 @@ describe('briefwright coverage (command line)', () => {
     const json = await run('coverage', '--format', 'json', '--out', 'output/grid.json');
     expect(json.out).toBe('wrote output/grid.json: 6 population × topic pairs, 0 without sections');
     expect(JSON.parse(await readFile(path.join(root, 'output/grid.json'), 'utf8')).cells).toHaveLength(6);
+  });
+
+  it('counts specific evidence only with --specific', async () => {
+    const csv = await run('coverage', '--format', 'csv', '--specific');
+    expect(csv.code).toBe(ExitCode.ok);
+    expect(csv.out.split(/\r?\n/)).toContain('students-with-disabilities,Students with disabilities,learning-plans,Learning plans,0,0');
+    const page = await run('coverage', '--specific');
+    expect(page.out).toBe('wrote output/coverage.html: 6 population × topic pairs, 1 without sections');
+    const html = fromHtml(await readFile(path.join(root, 'output/coverage.html'), 'utf8'));
+    expect(select('#view-specific', html)?.properties.checked).toBe(true);
   });
 
   it('refuses an unknown format', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateHtml } from '../../src/audit/html-validity.js';
 import { build } from '../../src/build.js';
 import { startPreview } from '../../src/preview/preview-server.js';
+import { defaultDate } from '../../src/project/brief-request.js';
 import { readRecipe } from '../../src/project/recipe.js';
 import { rawRequest, startFixturePreview, waitForEvent, type FixturePreview } from './preview-fixture.js';
 
@@ -201,7 +202,7 @@ describe('preview server: a project that cannot be read', () => {
       expect(page.status).toBe(422);
       const text = toString(fromHtml(await page.text()));
       expect(text).toContain('cannot be read');
-      expect(text).toMatch(/content\/sections\/practices\/learning-plans\.md:5:7: front matter 'kind': Invalid option/);
+      expect(text).toContain("content/sections/practices/learning-plans.md:5:7: unknown kind 'practise' (did you mean 'practice'?)");
       expect((await json('/api/picks?population=els')).status).toBe(422);
     } finally {
       await writeFile(file, original);
@@ -218,7 +219,9 @@ describe('preview server: saving recipes', () => {
     expect(saved.status).toBe(201);
     expect(await saved.json()).toEqual({ file: 'briefs/el-plans.yaml', name: 'el-plans', replaced: false });
     const recipe = await readRecipe(preview.root, 'briefs/el-plans.yaml');
-    expect(recipe.fields).toEqual({ title: 'Plans for English Learners', populations: ['els'], topics: ['learning-plans'], template: 'brief' });
+    // Dated the day it was saved, so building it later makes the same brief.
+    expect(recipe.fields).toEqual({ title: 'Plans for English Learners', date: defaultDate(), populations: ['els'], topics: ['learning-plans'], template: 'brief' });
+    expect(recipe.source).toContain(`title: Plans for English Learners\ndate: ${defaultDate()}\npopulations: [els]\n`);
     const [result] = await build({ root: preview.root, recipes: ['el-plans'], fields: { formats: ['html'] } });
     expect(result?.status).toBe('built');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFields, resolveRequest } from '../../src/project/brief-request.js';
+import { fieldLocator, mergeFields, resolveRequest } from '../../src/project/brief-request.js';
 import { parseTaxonomy } from '../../src/project/taxonomy.js';
+import { YamlFile } from '../../src/project/yaml-file.js';
 
 const taxonomy = parseTaxonomy(
   'populations:\n  - {id: english-learners, label: English learners, aliases: [els]}\n  - {id: students-in-poverty, label: Students in poverty}\ntopics:\n  - {id: technology-access, label: Technology access}\n',
@@ -33,6 +34,28 @@ describe('resolveRequest', () => {
     const request = resolveRequest({ fields: { populations: ['all'] }, taxonomy, today: '2026-11-23' });
     expect(request.populations).toEqual(['english-learners', 'students-in-poverty']);
     expect(request.name).toBe('all');
+  });
+
+  it('titles a brief "for All Students" only when it asked for all', () => {
+    const both = resolveRequest({ fields: { populations: ['els', 'students-in-poverty'] }, taxonomy, today: 'x' });
+    expect(both.title).toBe('What the Evidence Says for English Learners and Students in Poverty');
+    expect(both.name).toBe('english-learners-students-in-poverty');
+    expect(resolveRequest({ fields: { populations: ['all'] }, taxonomy, today: 'x' }).title).toBe('What the Evidence Says for All Students');
+  });
+
+  it('says where each field was set: the command line, the recipe, or the project settings', () => {
+    const recipeYaml = YamlFile.parse('populations: [els]\ntemplate: handout\n', 'briefs/r.yaml');
+    const configYaml = YamlFile.parse('defaults:\n  theme: partner\n  template: brief\n', 'briefwright.yaml');
+    const where = fieldLocator({
+      recipe: { name: 'r', file: 'briefs/r.yaml', fields: { populations: ['els'], template: 'handout' }, yaml: recipeYaml, source: '' },
+      config: { defaults: { theme: 'partner', template: 'brief' }, yaml: configYaml },
+      flags: { style: 'vancouver' },
+    });
+    expect(where('template')).toEqual({ file: 'briefs/r.yaml', line: 2, column: 11 });
+    expect(where('populations', 0)).toEqual({ file: 'briefs/r.yaml', line: 1, column: 15 });
+    expect(where('theme')).toEqual({ file: 'briefwright.yaml', line: 2, column: 10 });
+    expect(where('style')).toBeUndefined();
+    expect(where('paper')).toBeUndefined();
   });
 
   it('requires a population', () => {

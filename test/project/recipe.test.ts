@@ -19,16 +19,23 @@ describe('readRecipe', () => {
   });
 
   it('points at an unknown key', async () => {
-    await expect(recipe('title: T\npopulation: [els]\n')).rejects.toThrow(/recipe: Unrecognized key/);
+    await expect(recipe('title: T\npopulation: [els]\n')).rejects.toMatchObject({
+      message: "unknown field 'population' (did you mean 'populations'?)",
+      location: { file: 'briefs/r.yaml', line: 2, column: 1 },
+    });
   });
 
   it.each([
     ['style: ../../elsewhere/evil.csl', /a style is an id/],
     ['style: /etc/x.csl', /a style is an id/],
-    ['template: ../x', /a template is named by letters/],
-    ['theme: a/b', /a theme is named by letters/],
+    ['template: ../x', "template '../x': must be a name of letters, digits, '-' and '_' (no paths)"],
+    ['theme: a/b', "theme 'a/b': must be a name of letters, digits, '-' and '_' (no paths)"],
   ])('refuses %s, which would leave the project', async (line, message) => {
     await expect(recipe(`title: T\n${line}\n`)).rejects.toThrow(message);
+  });
+
+  it('reads ids separated by commas without brackets, as the command line does', async () => {
+    expect((await recipe('populations: els, swds\n')).fields.populations).toEqual(['els', 'swds']);
   });
 
   it('accepts a style file inside the project', async () => {

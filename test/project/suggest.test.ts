@@ -22,3 +22,11 @@ describe('nearest', () => {
     expect(didYouMean('rose2014', ['rose2014a', 'rose2014b', 'gay2010'])).toBe(" (did you mean 'rose2014a' or 'rose2014b'?)");
   });
 });
+
+describe('nearest, for short words', () => {
+  it('suggests a word with two letters swapped, but not one two edits away', () => {
+    expect(nearest('pfd', ['html', 'pdf'])).toEqual(['pdf']);
+    expect(nearest('all', ['udl', 'els'])).toEqual([]);
+    expect(nearest('elz', ['els', 'udl'])).toEqual(['els']);
+  });
+});

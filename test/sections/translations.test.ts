@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ProblemCollector } from '../../src/errors.js';
 import { parseTaxonomy } from '../../src/project/taxonomy.js';
 import { selectInLanguage, versionsFor } from '../../src/sections/languages.js';
 import { loadSections } from '../../src/sections/load-sections.js';
@@ -37,9 +36,8 @@ async function load(files: Record<string, string>) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), text);
   }
-  const problems = new ProblemCollector();
-  const sections = await loadSections({ root, files: Object.keys(files).sort(), taxonomy, problems });
-  return { sections, problems: problems.problems.map((problem) => problem.format()) };
+  const { sections, broken } = await loadSections({ root, files: Object.keys(files).sort(), taxonomy });
+  return { sections, broken, problems: broken.flatMap((section) => section.problems).map((problem) => problem.format()) };
 }
 
 describe('translated sections', () => {
