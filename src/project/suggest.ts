@@ -8,6 +8,20 @@ import { distance } from 'fastest-levenshtein';
  * matches a word of the value ("tech-acess" → "technology-access").
  */
 export function nearest(input: string, known: Iterable<string>, limit = 3): string[] {
+  return scoredNearest(input, known)
+    .slice(0, limit)
+    .map(({ value }) => value);
+}
+
+/** " (did you mean 'x'?)" or " (did you mean 'x' or 'y'?)", or "" when nothing is close; a second value only when it is as close as the first. */
+export function didYouMean(input: string, known: Iterable<string>): string {
+  const scored = scoredNearest(input, known);
+  const close = scored.filter(({ score }) => score === scored[0]?.score).slice(0, 2).map(({ value }) => value);
+  if (close.length === 0) return '';
+  return ` (did you mean ${close.map((value) => `'${value}'`).join(' or ')}?)`;
+}
+
+function scoredNearest(input: string, known: Iterable<string>): { value: string; score: number }[] {
   const wanted = input.toLowerCase();
   const scored: { value: string; score: number }[] = [];
   for (const value of known) {
@@ -20,15 +34,7 @@ export function nearest(input: string, known: Iterable<string>, limit = 3): stri
     if (edits <= allowed || swapsTwoLetters(wanted, candidate)) scored.push({ value, score: Math.min(edits, allowed) });
     else if (sharesStem || wordsMatch(wanted, candidate)) scored.push({ value, score: allowed + 1 });
   }
-  scored.sort((a, b) => a.score - b.score || a.value.localeCompare(b.value));
-  return scored.slice(0, limit).map(({ value }) => value);
-}
-
-/** " (did you mean 'x'?)" or " (did you mean 'x' or 'y'?)", or "" when nothing is close. */
-export function didYouMean(input: string, known: Iterable<string>): string {
-  const close = nearest(input, known, 2);
-  if (close.length === 0) return '';
-  return ` (did you mean ${close.map((value) => `'${value}'`).join(' or ')}?)`;
+  return scored.sort((a, b) => a.score - b.score || a.value.localeCompare(b.value));
 }
 
 /** Whether two words differ only by two neighbouring letters swapped ("pfd" for "pdf"), one slip of the fingers. */

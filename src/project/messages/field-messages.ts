@@ -88,7 +88,7 @@ function explainIssue(issue: z.core.$ZodIssue, path: Path, value: unknown, conte
     case 'custom':
       return at(typeof value === 'string' ? `${field} '${value}': ${issue.message}` : path.length > 0 ? `${field}: ${issue.message}` : issue.message);
     case 'invalid_union':
-      return at(`${field} cannot be ${describe(value)}${colon(hint)}`);
+      return at(`${field} cannot be ${describe(value)}${colon(custom ? issue.message : hint)}`);
     default:
       return at(`${field}: ${issue.message}`);
   }
