@@ -54,9 +54,9 @@ export async function docxCost(root: string, recipe: string, runs = 7): Promise<
     });
   const writer = new DocxWriter({ layers: project.layers, root });
   const composed: ComposedBrief = compose();
-  await writer.write({ model: composed.model, layout, stylesheet });
+  await writer.write({ model: composed.model, layout });
   const composeMs = await median(runs, async () => void compose());
-  const docxMs = await median(runs, async () => void (await writer.write({ model: composed.model, layout, stylesheet })));
+  const docxMs = await median(runs, async () => void (await writer.write({ model: composed.model, layout })));
   return { name: recipe, pages: built?.pages ?? 0, composeMs, docxMs };
 }
 

@@ -185,7 +185,7 @@ async function buildBrief(
       warnings.push(message);
     }
     // Made before anything is written, so a failure leaves the previous outputs in place.
-    const docx = request.formats.includes('docx') ? await tools.docx.write({ model: composed.model, layout: plan.layout, stylesheet: plan.stylesheet }) : undefined;
+    const docx = request.formats.includes('docx') ? await tools.docx.write({ model: composed.model, layout: plan.layout }) : undefined;
     warnings.push(...(docx?.warnings ?? []));
     const outputs: BuildRecord['outputs'] = {};
     const files: string[] = [];

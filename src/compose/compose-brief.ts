@@ -106,7 +106,7 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   const organization = request.organization || brandTextIn(brand.organization, request.lang) || '';
   const settings = options.templates.settings(request.template);
   const toc = request.toc ?? settings.toc;
-  const page = pageSetup({ paper: request.paper, themePaper: brand.paper, pageCount: options.pageCount, pageLimit: settings.pages, labels });
+  const page = { ...pageSetup({ paper: request.paper, themePaper: brand.paper, pageCount: options.pageCount, pageLimit: settings.pages, labels }), margins: brand.margins };
 
   const context = {
     brief: {
@@ -122,6 +122,7 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
     sections,
     notes,
     labels: labels.strings(),
+    labelText: (name: string, fields?: Record<string, string | number>) => labels.text(name, fields),
     toc,
     page,
     groups: KINDS.map((kind) => ({
@@ -148,6 +149,8 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
       footer: brandTextIn(brand.footer, request.lang) ?? '',
       logo: options.stylesheet.logo,
       logoAlt: brandTextIn(brand.logoAlt, request.lang) ?? (organization || labels.text('logo')),
+      palette: brand.palette,
+      fonts: brand.fonts,
     },
     generator: `briefwright ${VERSION}`,
   };

@@ -30,6 +30,8 @@ export type FontSetting = z.output<typeof fontSchema>;
 
 /** A font made ready for the stylesheet. */
 export interface ResolvedFont {
+  /** The family name, as a word processor names the font. */
+  family: string;
   /** The CSS font-family value, with fallbacks. */
   stack: string;
   /** @font-face rules with the files embedded as data URIs ('' for a bundled family). */
@@ -73,9 +75,9 @@ export function resolveFont(options: {
       files.push(file);
       return fontFace(setting.family, file, face.weight, face.style);
     });
-    return { stack: `${cssString(setting.family)}, ${fallback}`, faces: faces.join('\n'), files };
+    return { family: setting.family, stack: `${cssString(setting.family)}, ${fallback}`, faces: faces.join('\n'), files };
   }
-  if ((BUNDLED_FAMILIES as readonly string[]).includes(setting)) return { stack: `${cssString(setting)}, ${fallback}`, faces: '', files: [] };
+  if ((BUNDLED_FAMILIES as readonly string[]).includes(setting)) return { family: setting, stack: `${cssString(setting)}, ${fallback}`, faces: '', files: [] };
   if (/^@fontsource(-variable)?\//.test(setting)) return fontsource(setting, fallback, options.project, location);
   throw new BriefwrightError(
     `unknown font '${setting}': name a bundled family (${BUNDLED_FAMILIES.join(', ')}), an @fontsource package such as '@fontsource/lora', or font files in the theme folder`,
@@ -110,7 +112,7 @@ function fontsource(name: string, fallback: string, project: string, location: S
     }
   }
   if (files.length === 0) throw new BriefwrightError(`font package '${name}' has no ${subset} .woff2 files in ${folder}`, { location });
-  return { stack: `${cssString(metadata.family)}, ${fallback}`, faces: faces.join('\n'), files };
+  return { family: metadata.family, stack: `${cssString(metadata.family)}, ${fallback}`, faces: faces.join('\n'), files };
 }
 
 function fontFace(family: string, file: string, weight: number, style: string): string {

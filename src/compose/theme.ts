@@ -52,12 +52,24 @@ export type ThemeSettings = z.output<typeof themeSchema>;
 /** A brand text as a theme gives it: the same in every language, or per language. */
 export type BrandText = string | Record<string, string>;
 
-/** The brand facts templates show. */
+/** Page margins as CSS lengths, one per side. */
+export type PageMargins = Record<'top' | 'right' | 'bottom' | 'left', string>;
+
+/** The font families a theme sets for body text and for headings. */
+export interface ThemeFonts {
+  body: string;
+  headings: string;
+}
+
+/** The brand facts templates show, and the settings other formats (Word) are styled from. */
 export interface ThemeBrand {
   organization?: BrandText;
   footer?: BrandText;
   logoAlt?: BrandText;
   paper?: 'letter' | 'a4';
+  palette: Palette;
+  fonts: ThemeFonts;
+  margins?: PageMargins;
 }
 
 /** A brand text in a brief's language: its own text, else the one of the same language, else English, else the first given. */
@@ -126,7 +138,7 @@ export async function loadTheme(layers: FileLayers, name: string): Promise<Theme
   const merged = mergeSettings(ancestry);
   const palette = checkedPalette(ancestry);
   const files = ancestry.flatMap((layer) => [layer.settingsFile, layer.logo]).filter((file): file is string => Boolean(file));
-  const { css, fontFiles } = settingsCss(ancestry, palette, layers);
+  const { css, fontFiles, fonts, margins } = settingsCss(ancestry, palette, layers);
   const logoLayer = [...chain].find((layer) => layer.logo);
   return {
     name,
@@ -136,6 +148,9 @@ export async function loadTheme(layers: FileLayers, name: string): Promise<Theme
       footer: merged.footer,
       logoAlt: logoLayer?.settings.logoAlt ?? merged.organization,
       paper: merged.paper,
+      palette,
+      fonts,
+      margins,
     },
     palette,
     settingsCss: css,
@@ -233,10 +248,11 @@ function checkedPalette(ancestry: ThemeLayer[]): Palette {
   return palette;
 }
 
-function settingsCss(ancestry: ThemeLayer[], palette: Palette, layers: FileLayers): { css: string; fontFiles: string[] } {
+function settingsCss(ancestry: ThemeLayer[], palette: Palette, layers: FileLayers): { css: string; fontFiles: string[]; fonts: ThemeFonts; margins?: PageMargins } {
   const properties: Record<string, string> = paletteProperties(palette);
   const faces: string[] = [];
   const fontFiles: string[] = [];
+  const fonts: ThemeFonts = { body: '', headings: '' };
   for (const role of ['body', 'headings'] as const) {
     const layer = [...ancestry].reverse().find((candidate) => candidate.settings.fonts?.[role] !== undefined);
     if (!layer) continue;
@@ -248,13 +264,21 @@ function settingsCss(ancestry: ThemeLayer[], palette: Palette, layers: FileLayer
       location: layer.yaml!.locate(['fonts', role]),
     });
     properties[role === 'body' ? '--font-body' : '--font-headings'] = font.stack;
+    fonts[role] = font.family;
     if (font.faces && !faces.includes(font.faces)) faces.push(font.faces);
     fontFiles.push(...font.files);
   }
-  const margins = [...ancestry].reverse().find((layer) => layer.settings.margins)?.settings.margins;
-  if (margins) properties['--page-margin'] = typeof margins === 'string' ? margins : `${margins.top} ${margins.right} ${margins.bottom} ${margins.left}`;
+  const setting = [...ancestry].reverse().find((layer) => layer.settings.margins)?.settings.margins;
+  const margins = setting === undefined ? undefined : typeof setting === 'string' ? marginSides(setting) : setting;
+  if (margins) properties['--page-margin'] = typeof setting === 'string' ? setting : `${margins.top} ${margins.right} ${margins.bottom} ${margins.left}`;
   const declarations = Object.entries(properties)
     .map(([name, value]) => `  ${name}: ${value};`)
     .join('\n');
-  return { css: `${faces.join('\n')}\n/* Theme settings (theme.yaml) */\n:root {\n${declarations}\n}\n`, fontFiles };
+  return { css: `${faces.join('\n')}\n/* Theme settings (theme.yaml) */\n:root {\n${declarations}\n}\n`, fontFiles, fonts, margins };
+}
+
+/** CSS's margin shorthand ("0.8in 0.8in 0.75in") as one length per side. */
+function marginSides(shorthand: string): PageMargins {
+  const [top, right = top, bottom = top, left = right] = shorthand.split(' ') as [string, ...string[]];
+  return { top, right, bottom, left };
 }

@@ -73,5 +73,5 @@ export async function printPreview(snapshot: ProjectSnapshot, brief: PreparedBri
 export async function docxPreview(snapshot: ProjectSnapshot, brief: PreparedBrief): Promise<{ bytes: Uint8Array; warnings: string[] }> {
   const composed = await composePreview(snapshot, brief);
   const writer = new DocxWriter({ layers: snapshot.project.layers, root: snapshot.project.root });
-  return writer.write({ model: composed.model, layout: brief.layout, stylesheet: await snapshot.stylesheet(brief.request.theme) });
+  return writer.write({ model: composed.model, layout: brief.layout });
 }

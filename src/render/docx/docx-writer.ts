@@ -1,11 +1,10 @@
 import type { FileLayers } from '../../project/file-layers.js';
 import path from 'node:path';
 import type { BriefModel } from '../../compose/brief-model.js';
-import type { Stylesheet } from '../../compose/stylesheets.js';
 import type { LayoutSettings } from '../../compose/templates.js';
 import { BriefFragments } from './brief-fragments.js';
 import { readReferenceDoc, referenceDocFile, type ReferenceDoc } from './reference-doc.js';
-import { brandFromStylesheet } from './word-brand.js';
+import { brandFromTheme } from './word-brand.js';
 import { wordDocument } from './word-document.js';
 import { WordImages } from './word-images.js';
 import type { WordDesign } from './word-layouts.js';
@@ -27,10 +26,10 @@ export class DocxWriter {
   /** `layers` is where a project's `templates/reference.docx` is looked for. */
   constructor(private readonly options: { layers: FileLayers; root: string }) {}
 
-  /** A brief's Word file, from the model its HTML was made from. */
-  async write(options: { model: BriefModel; layout: LayoutSettings; stylesheet: Pick<Stylesheet, 'css' | 'logo' | 'brand'> }): Promise<WrittenDocx> {
+  /** A brief's Word file, from the model its HTML was made from (the theme's settings included). */
+  async write(options: { model: BriefModel; layout: LayoutSettings }): Promise<WrittenDocx> {
     const { model } = options;
-    const brand = brandFromStylesheet(options.stylesheet, model.theme.organization, model.theme.logoAlt);
+    const brand = brandFromTheme(model.theme);
     const fragments = new BriefFragments(model);
     await this.images.prepare([...fragments.images, ...(brand.logo ? [brand.logo.data] : [])]);
     return wordDocument({

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { AlignmentType, Paragraph, type ParagraphChild, type Table } from 'docx';
+import { AlignmentType, Paragraph, Table, type ParagraphChild } from 'docx';
 import { collapseWhiteSpace } from './html-white-space.js';
 import { inlineRuns, type InlineContext } from './html-runs.js';
 import { wordTable } from './word-table.js';
@@ -24,7 +24,14 @@ export interface BlockContext extends InlineContext {
   align?: 'right' | 'center';
   /** Bold text throughout (a header cell). */
   bold?: boolean;
+  /** Space above and below plain paragraphs, in twips, where it differs from their style's. */
+  spacing?: { before?: number; after?: number };
+  /** Space above the next paragraph only, in twips (the first after a table); taken by the paragraph that uses it. */
+  lead?: { before: number; taken?: boolean };
 }
+
+/** Space between a table and what follows it (Word adds none after a table). */
+const AFTER_TABLE = 200;
 
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
@@ -43,22 +50,23 @@ export function parseFragment(html: string): Root {
  * HTML blocks as Word paragraphs and tables: headings one level up (the brief's
  * h2 is Word's Heading 1), lists with Word numbering, block quotes in the Quote
  * style, tables with header rows, figures with their captions. An element Word
- * has no equivalent for keeps its text; footnote lists become Word footnotes
- * where they are referred to.
+ * has no equivalent for keeps its text.
  */
 export function htmlBlocks(nodes: readonly (RootContent | ElementContent)[], context: BlockContext): Block[] {
   const blocks: Block[] = [];
   let inline: ElementContent[] = [];
+  // The block after a table is set off from it.
+  const here = () => (blocks.at(-1) instanceof Table ? { ...context, lead: { before: AFTER_TABLE } } : context);
   const flush = () => {
     if (inline.some((node) => node.type === 'element' || (node.type === 'text' && node.value.trim() !== ''))) {
-      blocks.push(paragraph(inline, context, context.style));
+      blocks.push(paragraph(inline, here(), context.style));
     }
     inline = [];
   };
   for (const node of nodes) {
     if (node.type === 'element' && (BLOCKS.has(node.tagName) || hasBlocks(node))) {
       flush();
-      blocks.push(...elementBlocks(node, context));
+      blocks.push(...elementBlocks(node, here()));
     } else if (node.type === 'element' || node.type === 'text') {
       inline.push(node);
     }
@@ -98,10 +106,6 @@ function elementBlocks(element: Element, context: BlockContext): Block[] {
       );
     case 'li':
       return htmlBlocks(element.children, context);
-    case 'section':
-      // remark-gfm's footnote list: its notes are Word footnotes, placed where they are referred to.
-      if (element.properties.dataFootnotes !== undefined) return [];
-      return htmlBlocks(element.children, context);
     default:
       if (CONTAINERS.has(tagName) || hasBlocks(element)) return htmlBlocks(element.children, context);
       return [paragraph([element], context, context.style)];
@@ -114,12 +118,20 @@ export function paragraph(nodes: readonly ElementContent[], context: BlockContex
   const id = element && typeof element.properties.id === 'string' ? element.properties.id : undefined;
   if (id && context.parts.targets.has(id)) children = context.parts.bookmark(id, children);
   const plain = !style.startsWith('Heading');
+  const before = takeLead(context);
   return new Paragraph({
     style,
     children,
-    ...(plain ? { alignment: alignmentOf(element) ?? ALIGNMENTS[context.align ?? ''], keepNext: context.keepNext } : {}),
+    ...(plain ? { alignment: alignmentOf(element) ?? ALIGNMENTS[context.align ?? ''], keepNext: context.keepNext, spacing: before === undefined ? context.spacing : { ...context.spacing, before } } : {}),
     ...(plain && context.indent ? { indent: { left: context.indent } } : {}),
   });
+}
+
+/** The space the first paragraph after a table takes, once. */
+function takeLead(context: BlockContext): number | undefined {
+  if (!context.lead || context.lead.taken) return undefined;
+  context.lead.taken = true;
+  return context.lead.before;
 }
 
 function listBlocks(list: Element, context: BlockContext): Block[] {
@@ -140,7 +152,10 @@ function listBlocks(list: Element, context: BlockContext): Block[] {
       lead = first.children;
       rest = rest.slice(1);
     }
-    blocks.push(new Paragraph({ style: STYLE.list, numbering: { reference, level, instance }, children: inlineRuns(lead, context) }));
+    const before = takeLead(context);
+    blocks.push(
+      new Paragraph({ style: STYLE.list, numbering: { reference, level, instance }, ...(before === undefined ? {} : { spacing: { before } }), children: inlineRuns(lead, context) }),
+    );
     for (const block of rest) {
       if (block.type !== 'element') continue;
       if (block.tagName === 'ul' || block.tagName === 'ol') blocks.push(...listBlocks(block, inner));
@@ -163,9 +178,16 @@ function figureBlocks(figure: Element, context: BlockContext): Block[] {
 
 const ALIGNMENTS: Record<string, (typeof AlignmentType)[keyof typeof AlignmentType] | undefined> = { right: AlignmentType.RIGHT, center: AlignmentType.CENTER };
 
-/** How an element asks to be aligned: the `align` attribute (Markdown tables) or a `text-align` style. */
+/**
+ * How an element asks to be aligned: an `align-right` or `align-center` class
+ * (Markdown tables' columns), else the `align` attribute or a `text-align`
+ * style of HTML written by hand.
+ */
 export function alignOf(element: Element | undefined): 'right' | 'center' | undefined {
-  const align = String(element?.properties.align ?? /text-align:\s*(\w+)/.exec(String(element?.properties.style ?? ''))?.[1] ?? '');
+  const classes = Array.isArray(element?.properties.className) ? element.properties.className.map(String) : [];
+  const align =
+    classes.find((name) => /^align-\w+$/.test(name))?.slice('align-'.length) ??
+    String(element?.properties.align ?? /text-align:\s*(\w+)/.exec(String(element?.properties.style ?? ''))?.[1] ?? '');
   return align === 'right' || align === 'center' ? align : undefined;
 }
 

@@ -1,16 +1,18 @@
-import type { Element, ElementContent, Properties } from 'hast';
-import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, InternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import type { Element, ElementContent } from 'hast';
+import { ExternalHyperlink, ImageRun, InternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import { STYLE } from './word-styles.js';
 import type { WordParts } from './word-parts.js';
 
 /** Formatting that inline elements pass on to the text inside them. */
 export type RunFormat = Pick<IRunOptions, 'bold' | 'italics' | 'strike' | 'superScript' | 'subScript' | 'style' | 'font' | 'highlight' | 'underline' | 'size'>;
 
-/** What inline content needs besides the document's parts: where footnote references go. */
+/** What inline content needs besides the document's parts: the brief's ids and notes. */
 export interface InlineContext {
   parts: WordParts;
-  /** The number of the footnote an `href` of a footnote reference points at, if there is such a note. */
-  footnote(target: string): number | undefined;
+  /** Ids of the brief's notes: a link to one is a footnote reference. */
+  notes: ReadonlySet<string>;
+  /** The runs that refer to a note here (Word's footnote mark). */
+  footnote(noteId: string): ParagraphChild[];
   /** HTML ids present in the brief: links to others are kept as plain text. */
   ids: ReadonlySet<string>;
 }
@@ -60,8 +62,12 @@ function elementRuns(element: Element, context: InlineContext, format: RunFormat
   if (tagName === 'a') return linkRuns(element, context, format);
   if (tagName === 'q') return [new TextRun({ ...format, text: '“' }), ...inlineRuns(element.children, context, format), new TextRun({ ...format, text: '”' })];
   if (tagName === 'script' || tagName === 'style' || tagName === 'template') return [];
-  // A footnote mark is a superscript link; Word draws its own mark.
-  if (tagName === 'sup' && element.children.some((child) => child.type === 'element' && isFootnoteReference(child.properties))) {
+  // "Figure 2." before a caption's text, bold as on the page.
+  if (Array.isArray(element.properties.className) && element.properties.className.includes('caption-label')) {
+    return inlineRuns(element.children, context, { ...format, bold: true });
+  }
+  // A note's number is a superscript link; Word draws its own mark.
+  if (tagName === 'sup' && element.children.some((child) => child.type === 'element' && context.notes.has(linkTarget(child) ?? ''))) {
     return inlineRuns(element.children, context, format);
   }
   return inlineRuns(element.children, context, { ...format, ...FORMATS[tagName] });
@@ -69,13 +75,9 @@ function elementRuns(element: Element, context: InlineContext, format: RunFormat
 
 function linkRuns(element: Element, context: InlineContext, format: RunFormat): ParagraphChild[] {
   const href = typeof element.properties.href === 'string' ? element.properties.href : '';
-  if (isFootnoteBackReference(element.properties)) return [];
-  if (href.startsWith('#')) {
-    const target = decodeURIComponent(href.slice(1));
-    if (isFootnoteReference(element.properties)) {
-      const note = context.footnote(target);
-      return note === undefined ? inlineRuns(element.children, context, { ...format, superScript: true }) : [new FootnoteReferenceRun(note)];
-    }
+  const target = linkTarget(element);
+  if (target !== undefined) {
+    if (context.notes.has(target)) return context.footnote(target);
     // A link to an id the brief lacks keeps its text.
     if (!context.ids.has(target)) return inlineRuns(element.children, context, format);
     const runs = inlineRuns(element.children, context, { ...format, style: STYLE.hyperlink });
@@ -105,14 +107,8 @@ function imageRuns(element: Element, context: InlineContext): ParagraphChild[] {
   return [new ImageRun({ ...options, transformation, altText, decorative })];
 }
 
-function isFootnoteReference(properties: Properties): boolean {
-  return properties.dataFootnoteRef !== undefined && properties.dataFootnoteRef !== null && properties.dataFootnoteRef !== false;
-}
-
-function isFootnoteBackReference(properties: Properties): boolean {
-  const className = properties.className;
-  return (
-    (properties.dataFootnoteBackref !== undefined && properties.dataFootnoteBackref !== null && properties.dataFootnoteBackref !== false) ||
-    (Array.isArray(className) && className.includes('data-footnote-backref'))
-  );
+/** The id an in-document link points at. */
+function linkTarget(element: Element): string | undefined {
+  const href = element.properties.href;
+  return element.tagName === 'a' && typeof href === 'string' && href.startsWith('#') ? decodeURIComponent(href.slice(1)) : undefined;
 }

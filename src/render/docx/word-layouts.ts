@@ -6,35 +6,32 @@ import { BriefFragments } from './brief-fragments.js';
 import { parseFragment, type Block } from './html-blocks.js';
 import { inlineRuns } from './html-runs.js';
 import type { WordParts } from './word-parts.js';
-import { STYLE } from './word-styles.js';
+import { LISTS, STYLE } from './word-styles.js';
 
 /** The Word designs, one for each built-in layout; any other layout takes the nearest. */
 export type WordDesign = 'brief' | 'handout' | 'report' | 'annotated-bibliography';
 
-/** The words the layouts print, as the HTML layouts print them. */
-export const WORD_LABELS = {
-  kicker: { brief: 'Policy brief', handout: 'Fact sheet', report: 'Report', 'annotated-bibliography': 'Annotated bibliography' },
-  takeaways: { brief: 'Key takeaways', handout: 'Key points' },
-  references: { brief: 'References', handout: 'Sources', annotated: 'Annotated references' },
-  preparedFor: 'Prepared for',
-  date: 'Date',
-  students: 'Students',
-  topics: 'Topics',
-  contents: 'Contents',
-  page: 'Page',
-};
+/** The fixed words of a design, from the brief's labels (the ones its HTML layout prints). */
+function designLabels(label: BriefModel['labelText'], design: WordDesign) {
+  const kicker = { brief: 'policyBrief', handout: 'factSheet', report: 'report', 'annotated-bibliography': 'annotatedBibliography' }[design];
+  return {
+    kicker: label(kicker),
+    takeaways: label(design === 'handout' ? 'keyPoints' : 'keyTakeaways'),
+    references: label(design === 'handout' ? 'sources' : design === 'annotated-bibliography' ? 'annotatedReferences' : 'references'),
+  };
+}
 
 /** The document body of a brief in a design: title block, takeaways, contents, sections by kind, references. */
 export function briefBody(model: BriefModel, design: WordDesign, parts: WordParts, fragments: BriefFragments): (Block | TableOfContents)[] {
-  const body: (Block | TableOfContents)[] = [...titleBlock(model, design, parts)];
-  if (design === 'annotated-bibliography') return [...body, ...annotatedReferences(model, parts)];
-  if (design === 'report') {
+  const words = designLabels(model.labelText, design);
+  const body: (Block | TableOfContents)[] = [...titleBlock(model, design, words.kicker, parts)];
+  if (design === 'annotated-bibliography') return [...body, ...annotatedReferences(model, words.references, parts)];
+  if (design !== 'report') body.push(...takeaways(model, words.takeaways));
+  if (model.toc) {
     body.push(
-      new Paragraph({ style: STYLE.tocHeading, pageBreakBefore: true, children: [new TextRun(WORD_LABELS.contents)] }),
-      new TableOfContents(WORD_LABELS.contents, { hyperlink: true, headingStyleRange: '1-2' }),
+      new Paragraph({ style: STYLE.tocHeading, pageBreakBefore: design === 'report', children: [new TextRun(model.labelText('contents'))] }),
+      new TableOfContents(model.labelText('contents'), { hyperlink: true, headingStyleRange: '1-2' }),
     );
-  } else {
-    body.push(...takeaways(model, design === 'handout' ? WORD_LABELS.takeaways.handout : WORD_LABELS.takeaways.brief));
   }
   model.groups.forEach((group, index) => {
     body.push(
@@ -49,12 +46,13 @@ export function briefBody(model: BriefModel, design: WordDesign, parts: WordPart
       body.push(...fragments.blocks(section.id, parts));
     }
   });
-  body.push(...references(model, design === 'handout' ? WORD_LABELS.references.handout : WORD_LABELS.references.brief, parts, fragments));
+  body.push(...references(model, words.references, parts, fragments));
   return body;
 }
 
-function titleBlock(model: BriefModel, design: WordDesign, parts: WordParts): Paragraph[] {
+function titleBlock(model: BriefModel, design: WordDesign, designKicker: string, parts: WordParts): Paragraph[] {
   const { brief, theme } = model;
+  const label = (name: string) => model.labelText(name);
   const blocks: Paragraph[] = [];
   const logo = logoRun(parts);
   if (logo) {
@@ -72,7 +70,7 @@ function titleBlock(model: BriefModel, design: WordDesign, parts: WordParts): Pa
       );
     }
   }
-  const kicker = design === 'handout' && !logo && theme.organization ? theme.organization : WORD_LABELS.kicker[design];
+  const kicker = design === 'handout' && !logo && theme.organization ? theme.organization : designKicker;
   const kickerOrganization = !logo && theme.organization && design !== 'handout' && design !== 'report' ? ` · ${theme.organization}` : '';
   if (design === 'report') {
     blocks.push(...coverBand(model, kicker, parts));
@@ -82,11 +80,11 @@ function titleBlock(model: BriefModel, design: WordDesign, parts: WordParts): Pa
     if (brief.subtitle) blocks.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(brief.subtitle)] }));
   }
   const meta: [string, string][] = [];
-  if (brief.audience) meta.push([WORD_LABELS.preparedFor, brief.audience]);
-  meta.push([WORD_LABELS.date, formatDate(brief.date, brief.lang)]);
-  if (design !== 'handout') {
-    if (brief.populationLabels.length > 0 && design !== 'annotated-bibliography') meta.push([WORD_LABELS.students, brief.populationLabels.join(', ')]);
-    if (brief.topicLabels.length > 0 && design !== 'annotated-bibliography') meta.push([WORD_LABELS.topics, brief.topicLabels.join(', ')]);
+  if (brief.audience) meta.push([label(design === 'handout' ? 'for' : 'preparedFor'), brief.audience]);
+  meta.push([label('date'), formatDate(brief.date, brief.lang)]);
+  if (design !== 'handout' && design !== 'annotated-bibliography') {
+    if (brief.populationLabels.length > 0) meta.push([label('students'), brief.populationLabels.join(', ')]);
+    if (brief.topicLabels.length > 0) meta.push([label('topics'), brief.topicLabels.join(', ')]);
   }
   meta.forEach(([label, value], index) => {
     const last = index === meta.length - 1;
@@ -102,9 +100,9 @@ function titleBlock(model: BriefModel, design: WordDesign, parts: WordParts): Pa
 }
 
 /**
- * The report cover's band: kicker, title and subtitle in white on the brand's
- * primary colour, a third of the way down the page. White on the primary
- * colour keeps the contrast the theme promises for its bands.
+ * The report cover's band: kicker, title and subtitle on the brand's primary
+ * colour, a third of the way down the page, in the theme's colour for text on
+ * it (checked for contrast with the rest of the palette).
  */
 function coverBand(model: BriefModel, kicker: string, parts: WordParts): Paragraph[] {
   const { primary } = parts.brand.palette;
@@ -114,11 +112,11 @@ function coverBand(model: BriefModel, kicker: string, parts: WordParts): Paragra
     border: { top: edge, bottom: edge, left: edge, right: edge },
     indent: { left: 240, right: 240 },
   };
-  const white = { color: 'FFFFFF' };
+  const onBand = { color: parts.brand.palette.onPrimary };
   return [
-    new Paragraph({ style: STYLE.kicker, ...band, spacing: { before: 2400, after: 120 }, children: [new TextRun({ text: kicker, ...white })] }),
-    new Paragraph({ style: STYLE.title, ...band, children: [new TextRun({ text: model.brief.title, ...white })] }),
-    ...(model.brief.subtitle ? [new Paragraph({ style: STYLE.subtitle, ...band, children: [new TextRun({ text: model.brief.subtitle, ...white })] })] : []),
+    new Paragraph({ style: STYLE.kicker, ...band, spacing: { before: 2400, after: 120 }, children: [new TextRun({ text: kicker, ...onBand })] }),
+    new Paragraph({ style: STYLE.title, ...band, children: [new TextRun({ text: model.brief.title, ...onBand })] }),
+    ...(model.brief.subtitle ? [new Paragraph({ style: STYLE.subtitle, ...band, children: [new TextRun({ text: model.brief.subtitle, ...onBand })] })] : []),
     new Paragraph({ style: STYLE.meta, spacing: { after: 360 }, children: [] }),
   ];
 }
@@ -147,7 +145,7 @@ function takeaways(model: BriefModel, heading: string): Paragraph[] {
   return [
     new Paragraph({ style: STYLE.takeawaysHeading, children: [new TextRun(heading)] }),
     ...model.takeaways.map(
-      (takeaway) => new Paragraph({ style: STYLE.takeaway, numbering: { reference: 'briefwright-bullets', level: 0 }, children: [new TextRun(takeaway.text)] }),
+      (takeaway) => new Paragraph({ style: STYLE.takeaway, numbering: { reference: LISTS.takeaways, level: 0 }, children: [new TextRun(takeaway.text)] }),
     ),
   ];
 }
@@ -160,14 +158,13 @@ function references(model: BriefModel, heading: string, parts: WordParts, fragme
   ];
 }
 
-function annotatedReferences(model: BriefModel, parts: WordParts): Paragraph[] {
+function annotatedReferences(model: BriefModel, heading: string, parts: WordParts): Paragraph[] {
   const fragments = new BriefFragments({ ...model, sections: [] });
-  const intro = model.references.length > 0
-    ? `This bibliography lists ${model.references.length} works. Under each entry, a short note says what the work covers and how it can help.`
-    : 'No works are listed.';
+  // The annotated-bibliography template's own sentence.
+  const intro = model.references.length > 0 ? model.labelText('bibliographyIntro', { count: model.references.length }) : model.labelText('bibliographyEmpty');
   const blocks = [new Paragraph({ style: STYLE.normal, children: [new TextRun(intro)] })];
   if (model.references.length === 0) return blocks;
-  blocks.push(new Paragraph({ style: STYLE.heading(1), children: parts.bookmark('references', [new TextRun(WORD_LABELS.references.annotated)]) }));
+  blocks.push(new Paragraph({ style: STYLE.heading(1), children: parts.bookmark('references', [new TextRun(heading)]) }));
   for (const reference of model.references) {
     blocks.push(entry(reference, model.hangingIndent, parts, fragments, reference.annotation !== undefined));
     if (reference.annotation) blocks.push(new Paragraph({ style: STYLE.annotation, children: [new TextRun(reference.annotation)] }));
@@ -178,11 +175,10 @@ function annotatedReferences(model: BriefModel, parts: WordParts): Paragraph[] {
 /** One entry of the reference list, bookmarked so citations link to it; DOIs and URLs stay live links. */
 function entry(reference: BriefModel['references'][number], hanging: boolean, parts: WordParts, fragments: BriefFragments, keepNext = false): Paragraph {
   const tree = parseFragment(reference.html);
-  const runs = inlineRuns(tree.children.filter((node): node is ElementContent => node.type === 'element' || node.type === 'text'), {
-    parts,
-    ids: fragments.ids,
-    footnote: () => undefined,
-  });
+  const runs = inlineRuns(
+    tree.children.filter((node): node is ElementContent => node.type === 'element' || node.type === 'text'),
+    fragments.context(parts),
+  );
   return new Paragraph({
     style: STYLE.bibliography,
     keepNext,

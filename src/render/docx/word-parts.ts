@@ -19,7 +19,7 @@ export class WordParts {
   private readonly names = new Map<string, string>();
   private readonly taken = new Set<string>();
   private bookmarkCount = BOOKMARK_BASE;
-  private footnoteCount = 0;
+  private readonly footnoteNumbers = new Map<string, number>();
   private listCount = 0;
   private drawingCount = 0;
 
@@ -51,11 +51,17 @@ export class WordParts {
     return [new BookmarkStart(this.bookmarkName(id), number) as unknown as ParagraphChild, ...children, new BookmarkEnd(number) as unknown as ParagraphChild];
   }
 
-  /** Keeps a footnote's paragraphs; returns the number its reference mark uses. */
-  addFootnote(children: Paragraph[]): number {
-    const number = ++this.footnoteCount;
+  /** Keeps the footnote of an HTML note; returns its number (Word's, since notes are placed in reading order). */
+  addFootnote(noteId: string, children: Paragraph[]): number {
+    const number = this.footnoteNumbers.size + 1;
+    this.footnoteNumbers.set(noteId, number);
     this.footnotes[number] = { children };
     return number;
+  }
+
+  /** The number of an HTML note already placed as a footnote. */
+  footnoteNumber(noteId: string): number | undefined {
+    return this.footnoteNumbers.get(noteId);
   }
 
   /** A new list (numbering starts again at 1). */

@@ -26,7 +26,10 @@ export const STYLE = {
 } as const;
 
 /** The list definitions of a brief: bullets and numbers, nine levels each. */
-export const LISTS = { bullets: 'briefwright-bullets', numbers: 'briefwright-numbers' } as const;
+export const LISTS = { bullets: 'briefwright-bullets', numbers: 'briefwright-numbers', takeaways: 'briefwright-takeaways' } as const;
+
+/** The takeaways box's indent: its heading and items share it, so Word draws one box with one bar. */
+const BOX_INDENT = { left: 560, hanging: 290, right: 200 };
 
 const pt = (points: number) => Math.round(points * 2);
 const BULLETS = ['•', '◦', '▪'];
@@ -50,8 +53,7 @@ export function wordStyles(brand: WordBrand, options: { lang: string; compact: b
       top: { style: BorderStyle.NONE, size: 0, color: 'auto', space: 4 },
       bottom: { style: BorderStyle.NONE, size: 0, color: 'auto', space: 4 },
     },
-    // The heading and the items share one indent, so Word draws one box round them.
-    indent: { left: 560, hanging: 290, right: 200 },
+    indent: BOX_INDENT,
   };
   const paragraphStyles: IParagraphStyleOptions[] = [
     {
@@ -194,7 +196,7 @@ export function wordStyles(brand: WordBrand, options: { lang: string; compact: b
   };
 }
 
-/** Bulleted and numbered lists, nine levels deep, indented a quarter inch a level. */
+/** Bulleted and numbered lists, nine levels deep, indented a quarter inch a level; the takeaways' bullets, at the box's indent. */
 export function wordNumbering(): INumberingOptions {
   const indent = (level: number) => ({ indent: { left: 360 * (level + 1), hanging: 270 } });
   return {
@@ -208,6 +210,11 @@ export function wordNumbering(): INumberingOptions {
           alignment: AlignmentType.LEFT,
           style: { paragraph: indent(level) },
         })),
+      },
+      {
+        // Numbering's indent overrides the paragraph style's, so the box's own indent is repeated here.
+        reference: LISTS.takeaways,
+        levels: [{ level: 0, format: LevelFormat.BULLET, text: BULLETS[0]!, alignment: AlignmentType.LEFT, style: { paragraph: { indent: BOX_INDENT } } }],
       },
       {
         reference: LISTS.numbers,

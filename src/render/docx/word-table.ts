@@ -36,6 +36,8 @@ export function wordTable(table: Element, context: BlockContext, blocks: Blocks)
           style: STYLE.tableText,
           indent: undefined,
           keepNext: undefined,
+          spacing: undefined,
+          lead: undefined,
           align: alignOf(cell),
           bold: header || cell.tagName === 'th',
         };
@@ -53,7 +55,9 @@ export function wordTable(table: Element, context: BlockContext, blocks: Blocks)
   const result: Block[] = [];
   // The caption carries the table's id, so cross-references to the table land on it.
   const id = table.properties.id ?? caption?.properties.id;
-  if (caption) result.push(...blocks([{ ...caption, tagName: 'p', properties: { ...caption.properties, id } }], { ...context, style: STYLE.caption, keepNext: true }));
+  // Above its table, the caption sits close to it.
+  const above: BlockContext = { ...context, style: STYLE.caption, keepNext: true, spacing: { before: 160, after: 80 } };
+  if (caption) result.push(...blocks([{ ...caption, tagName: 'p', properties: { ...caption.properties, id } }], above));
   if (wordRows.length > 0) {
     result.push(
       new Table({
