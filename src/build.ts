@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { CitationCache } from './citations/citation-cache.js';
 import { CitationEngines } from './citations/citation-engines.js';
 import { composeBrief } from './compose/compose-brief.js';
 import { BriefwrightError } from './errors.js';
@@ -83,7 +84,7 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
 
   const concurrency = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), toBuild.length));
   const browser = new BrowserSession({ browser: () => findChrome({ flag: options.chrome, config: config.chrome }), pages: concurrency });
-  const engines = new CitationEngines();
+  const engines = new CitationEngines({ cache: CitationCache.beside(run.outputDir) });
   const docx = new DocxWriter({ layers: project.layers, root: project.root });
   try {
     // Chromium starts in its own process while the citation engines are built here.

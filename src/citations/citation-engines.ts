@@ -1,18 +1,13 @@
-import CSL, { type CitationItem, type Engine } from 'citeproc';
+import type { CitationItem, Engine } from 'citeproc';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { BriefwrightError } from '../errors.js';
 import type { CiteItem, CitationMatch } from './parse-citations.js';
 import type { CslItem } from './reference.js';
+import type { CitationCache } from './citation-cache.js';
 import { BriefRenderer, RenderCache, type Renderer } from './citation-renderers.js';
+import { citeproc } from './citeproc-module.js';
 import { findLocale, type CslStyle } from './styles.js';
-import { indexStyleMacros } from './macro-index.js';
-
-// citeproc-js wraps each cited item (so every cite in "(A, 2001; B, 2002)" can link to
-// its own entry) only when `apply_citation_wrapper` is on; that option is read from
-// `sys` at construction solely for names listed in CSL.SYS_OPTIONS.
-if (!CSL.SYS_OPTIONS.includes('apply_citation_wrapper')) CSL.SYS_OPTIONS.push('apply_citation_wrapper');
-indexStyleMacros();
 
 /** The anchor id of a reference entry in a brief. */
 export function referenceAnchor(key: string): string {
@@ -60,24 +55,56 @@ interface CachedEngine {
  * namesakes is cached per set of namesakes the brief cites. Styles whose output
  * depends on a brief's order (numbered citations, "———" for a repeated author)
  * are rendered afresh for each brief.
+ *
+ * With a CitationCache, what a brief's citations come to is also kept between
+ * runs: a brief whose citations, works, style and locale are as before takes
+ * them from there, and no engine is built (nor citeproc loaded) for it.
  */
 export class CitationEngines {
   private readonly engines = new Map<string, CachedEngine>();
   private readonly renders = new Map<CachedEngine, WeakMap<ReadonlyMap<string, CslItem>, RenderCache>>();
   private readonly texts = new Map<string, string>();
+  private readonly cache: CitationCache | undefined;
+  private built = 0;
 
-  /** Builds the engine for a style and locale now, so the first brief does not pay for it. */
+  constructor(options: { cache?: CitationCache } = {}) {
+    this.cache = options.cache;
+  }
+
+  /** How many citation engines this has built. */
+  get enginesBuilt(): number {
+    return this.built;
+  }
+
+  /**
+   * Builds the engine for a style and locale now, so the first brief does not
+   * pay for it; unless the cache holds results of that style and locale from an
+   * earlier run, when the engine is built only if a brief misses.
+   */
   warm(style: CslStyle, locale: string): void {
+    if (this.cache?.has(style, locale)) return;
     this.engineFor(style, locale);
   }
 
   /** Formats every citation of a brief and its reference list, consistently disambiguated. */
   format(request: CitationRequest): FormattedCitations {
-    const cached = this.engineFor(request.style, request.locale);
-    cached.items = request.items;
     const cited = [...new Set(request.citations.flatMap((match) => match.items.map((item) => item.key)))];
     const nocite = request.nocite === '*' ? [...request.items.keys()] : [...(request.nocite ?? [])];
     const uncited = nocite.filter((key) => !cited.includes(key));
+    const cache = request.fresh ? undefined : this.cache;
+    if (!cache) return this.render(request, cited, uncited);
+    checkLocale(request.locale);
+    const key = cache.key({ ...request, cited, uncited });
+    const kept = cache.get(key);
+    if (kept) return kept;
+    const formatted = this.render(request, cited, uncited);
+    cache.set(key, formatted);
+    return formatted;
+  }
+
+  private render(request: CitationRequest, cited: string[], uncited: string[]): FormattedCitations {
+    const cached = this.engineFor(request.style, request.locale);
+    cached.items = request.items;
     const orderDependent = request.fresh || /variable="citation-number"|subsequent-author-substitute/.test(request.style.xml);
     const rendererFor = (engine: CachedEngine) => {
       engine.items = request.items;
@@ -132,7 +159,8 @@ export class CitationEngines {
     const cacheKey = `${style.origin}|${style.name}|${locale}`;
     const existing = this.engines.get(cacheKey);
     if (existing) return existing;
-    if (!findLocale(locale)) throw new BriefwrightError(`unknown locale '${locale}' (try en-US, en-GB, de-DE, fr-FR, es-ES)`);
+    checkLocale(locale);
+    const CSL = citeproc();
     const cached: CachedEngine = { engine: undefined as unknown as Engine, items: new Map() };
     const sys = {
       retrieveLocale: (lang: string) => findLocale(lang),
@@ -156,8 +184,13 @@ export class CitationEngines {
       });
     }
     this.engines.set(cacheKey, cached);
+    this.built++;
     return cached;
   }
+}
+
+function checkLocale(locale: string): void {
+  if (!findLocale(locale)) throw new BriefwrightError(`unknown locale '${locale}' (try en-US, en-GB, de-DE, fr-FR, es-ES)`);
 }
 
 function toItem(item: CiteItem, suppressAuthor = item.suppressAuthor): CitationItem {

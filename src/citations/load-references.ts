@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-ris';
+import type { plugins as Plugins } from '@citation-js/core';
 import { BriefwrightError, ProblemCollector } from '../errors.js';
 import { resolveInheritance } from './biblatex-inheritance.js';
 import { biblatexToCsl } from './biblatex-to-csl.js';
@@ -128,12 +128,25 @@ function parseRis(entry: EntryText, file: string): Reference[] {
   if (!entry.complete) throw new BriefwrightError('malformed RIS record: it has no ER line', { location });
   let items: CslItem[];
   try {
-    items = plugins.input.chain(entry.text, { forceType: '@ris/file', generateGraph: false }) as CslItem[];
+    items = risReader().input.chain(entry.text, { forceType: '@ris/file', generateGraph: false }) as CslItem[];
   } catch (error) {
     throw new BriefwrightError(`malformed RIS record: ${String((error as Error).message ?? error).split('\n')[0]}`, { location, cause: error });
   }
   if (items.length === 0) throw new BriefwrightError('malformed RIS record: nothing could be read', { location });
   return items.map((item) => toReference(shapeCslItem(withoutEntryTypeGenre(item)), file, entry.line, entry.text));
+}
+
+let ris: typeof Plugins | undefined;
+
+/** citation-js with its RIS plugin, loaded when a project first has a RIS record to read. */
+function risReader(): typeof Plugins {
+  if (!ris) {
+    const require = createRequire(import.meta.url);
+    const { plugins } = require('@citation-js/core') as { plugins: typeof Plugins };
+    require('@citation-js/plugin-ris');
+    ris = plugins;
+  }
+  return ris;
 }
 
 function parseCslJson(source: string, file: string, problems: ProblemCollector): Reference[] {

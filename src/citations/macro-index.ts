@@ -1,4 +1,4 @@
-import CSL from 'citeproc';
+import type { Citeproc } from './citeproc-module.js';
 
 let installed = false;
 
@@ -13,10 +13,10 @@ let installed = false;
  * is dropped if the root's children change (citeproc adds nodes while it
  * prepares a style, before it compiles macros).
  */
-export function indexStyleMacros(): void {
+export function indexStyleMacros(csl: Citeproc): void {
   if (installed) return;
   installed = true;
-  const proto = CSL.XmlJSON.prototype;
+  const proto = csl.XmlJSON.prototype;
   proto.getNodesByName = indexedLookup(proto.getNodesByName);
 }
 

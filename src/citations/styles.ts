@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import { BriefwrightError } from '../errors.js';
 import { PACKAGE_ROOT } from '../project/package-root.js';
 import { didYouMean } from '../project/suggest.js';
@@ -31,7 +30,30 @@ export interface StyleSearch {
   systemDirs?: readonly string[];
 }
 
-const csl = () => plugins.config.get('@csl') as { styles: Map<string, string> & { list(): string[] }; locales: Map<string, string> & { list?(): string[] } };
+/** Styles or locales bundled with citation-js (@citation-js/plugin-csl), by id. */
+interface Bundled {
+  get(id: string): string | undefined;
+  list(): string[];
+}
+
+let bundledCsl: { styles: Bundled; locales: Bundled } | undefined;
+
+/**
+ * The styles and locales citation-js bundles. They are read from the plugin's
+ * data files, as the plugin itself reads them, without loading citation-js.
+ */
+function csl(): { styles: Bundled; locales: Bundled } {
+  if (!bundledCsl) {
+    const dir = path.dirname(createRequire(import.meta.url).resolve('@citation-js/plugin-csl'));
+    const read = (file: string): Bundled => {
+      let data: Record<string, string> | undefined;
+      const all = () => (data ??= JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, string>);
+      return { get: (id) => (Object.hasOwn(all(), id) ? all()[id] : undefined), list: () => Object.keys(all()) };
+    };
+    bundledCsl = { styles: read('styles.json'), locales: read('locales.json') };
+  }
+  return bundledCsl;
+}
 
 /**
  * Finds a style by name: a path to a `.csl` file; an id in the project's
@@ -99,7 +121,7 @@ export function findLocale(tag: string, systemDirs: readonly string[] = SYSTEM_L
 export function localeForLanguage(lang: string, systemDirs: readonly string[] = SYSTEM_LOCALE_DIRS): string | undefined {
   const language = lang.split('-')[0]!.toLowerCase();
   if (lang.includes('-') && findLocale(lang, systemDirs)) return lang;
-  const bundled = csl().locales.list?.() ?? [];
+  const bundled = csl().locales.list();
   const ofLanguage = (tags: string[]) => tags.filter((tag) => tag.split('-')[0]!.toLowerCase() === language).sort();
   const system = systemDirs.flatMap((dir) => safeList(dir).flatMap((file) => /^locales-(.+)\.xml$/.exec(file)?.[1] ?? []));
   for (const tags of [ofLanguage(bundled), ofLanguage(system)]) {
