@@ -3,7 +3,6 @@ import { VERSION } from '../project/package-root.js';
 import type { Taxonomy } from '../project/taxonomy.js';
 import { hash } from '../record/build-record.js';
 import type { BrowserSession } from './browser-session.js';
-import { finishPdf } from './finish-pdf.js';
 import { renumberNodeIds } from './pdf-node-ids.js';
 
 /**
@@ -27,6 +26,8 @@ export async function printBrief(options: {
     preferCSSPageSize: true,
     displayHeaderFooter: false,
   });
+  // pdf-lib and the PDF/UA repairs load with the first PDF, not with every build.
+  const { finishPdf } = await import('./finish-pdf.js');
   return finishPdf(renumberNodeIds(raw), {
     html: options.html,
     metadata: {

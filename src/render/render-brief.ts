@@ -1,5 +1,4 @@
 import type { ComposedBrief } from '../compose/compose-brief.js';
-import { namedDestinationPages } from './pdf-destinations.js';
 
 /** A composed brief and, when asked for, its PDF. */
 export interface RenderedBrief {
@@ -15,6 +14,11 @@ export interface Printing {
   pages?: ReadonlyMap<string, number>;
   /** How many pages the brief had. */
   pageCount?: number;
+}
+
+/** The page of each named destination of a PDF (pdf-lib loads only when a PDF is read). */
+async function namedDestinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
+  return (await import('./pdf-destinations.js')).namedDestinationPages(bytes);
 }
 
 /**

@@ -2,11 +2,8 @@ import type { FileLayers } from '../../project/file-layers.js';
 import path from 'node:path';
 import type { BriefModel } from '../../compose/brief-model.js';
 import type { LayoutSettings } from '../../compose/templates.js';
-import { BriefFragments } from './brief-fragments.js';
 import { readReferenceDoc, referenceDocFile, type ReferenceDoc } from './reference-doc.js';
-import { brandFromTheme } from './word-brand.js';
-import { wordDocument } from './word-document.js';
-import { WordImages } from './word-images.js';
+import type { WordImages } from './word-images.js';
 import type { WordDesign } from './word-layouts.js';
 
 /** A brief's Word file and what Word shows differently from the HTML. */
@@ -20,7 +17,7 @@ export interface WrittenDocx {
  * reference document are read once for all briefs of the run.
  */
 export class DocxWriter {
-  private readonly images = new WordImages();
+  private images?: WordImages;
   private referenceDoc?: Promise<ReferenceDoc | undefined>;
 
   /** `layers` is where a project's `templates/reference.docx` is looked for. */
@@ -29,14 +26,22 @@ export class DocxWriter {
   /** A brief's Word file, from the model its HTML was made from (the theme's settings included). */
   async write(options: { model: BriefModel; layout: LayoutSettings }): Promise<WrittenDocx> {
     const { model } = options;
+    // The docx package and the Word parts load with the first Word file, not with every build.
+    const [{ BriefFragments }, { brandFromTheme }, { wordDocument }, { WordImages }] = await Promise.all([
+      import('./brief-fragments.js'),
+      import('./word-brand.js'),
+      import('./word-document.js'),
+      import('./word-images.js'),
+    ]);
     const brand = brandFromTheme(model.theme);
     const fragments = new BriefFragments(model);
-    await this.images.prepare([...fragments.images, ...(brand.logo ? [brand.logo.data] : [])]);
+    const images = (this.images ??= new WordImages());
+    await images.prepare([...fragments.images, ...(brand.logo ? [brand.logo.data] : [])]);
     return wordDocument({
       model,
       design: wordDesign(model.brief.template, options.layout),
       brand,
-      images: this.images,
+      images,
       fragments,
       referenceDoc: await this.reference(),
     });
