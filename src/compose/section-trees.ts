@@ -4,6 +4,7 @@ import type { Section } from '../sections/section.js';
 import type { SourceLocation } from '../errors.js';
 import type { Target } from './figures.js';
 import { markdownToTree, type LocatedCitation } from './markdown.js';
+import type { SectionCache } from './section-cache.js';
 
 /** A section rendered to HTML once; its citations are placeholders numbered from 0. */
 export interface RenderedSection {
@@ -36,8 +37,14 @@ export const SLOT_PATTERN = /<(span|sup) data-bw-slot="([^"]+)"><\/\1>/g;
 export class SectionTrees {
   private readonly rendered = new WeakMap<Section, RenderedSection>();
 
-  /** `root` is the project folder, where images are read from. */
-  constructor(private readonly root: string) {}
+  /**
+   * `root` is the project folder, where images are read from; with a cache,
+   * renderings are also kept between runs (see SectionCache).
+   */
+  constructor(
+    private readonly root: string,
+    private readonly options: { cache?: SectionCache } = {},
+  ) {}
 
   /** Whether a section has been rendered already. */
   has(section: Section): boolean {
@@ -48,7 +55,7 @@ export class SectionTrees {
   get(section: Section): RenderedSection {
     let done = this.rendered.get(section);
     if (!done) {
-      done = renderMarkdown({
+      const source = {
         markdown: section.body,
         file: section.file,
         firstLine: section.bodyLine,
@@ -56,7 +63,13 @@ export class SectionTrees {
         headingOffset: 3,
         firstCitation: 0,
         root: this.root,
-      });
+      };
+      const { cache } = this.options;
+      done = cache?.get(source);
+      if (!done) {
+        done = renderMarkdown(source);
+        cache?.set(source, done);
+      }
       this.rendered.set(section, done);
     }
     return done;
