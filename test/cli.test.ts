@@ -107,10 +107,10 @@ describe('briefwright build (command line)', () => {
     expect(result.err).toContain("no recipe 'el-tek' in briefs/ (did you mean 'el-tech'?)");
   });
 
-  it('rejects an unknown flag as a usage error', async () => {
+  it('rejects an unknown flag as a usage error, suggesting the flag meant', async () => {
     const result = await run('build', '--populaton', 'els');
     expect(result.code).toBe(ExitCode.usage);
-    expect(result.err).toMatch(/Unknown argument/i);
+    expect(result.err).toContain('error: unknown option --populaton (did you mean --population?)');
   });
 });
 
