@@ -1,15 +1,29 @@
-import { listStyles } from './citations/styles.js';
-import { listThemes } from './compose/stylesheets.js';
-import { TemplateSet } from './compose/templates.js';
-import { LAYOUT, listFiles, loadProject } from './project/load-project.js';
-import { status } from './status.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { BriefwrightError } from './errors.js';
+import { FileLayers } from './project/file-layers.js';
+import { PACKAGE_ROOT } from './project/package-root.js';
+
+// Each kind of listing imports only the stages it reads: templates, styles and
+// themes need no sections or references, so they never load the citation engine.
+
+/** Where a project keeps its taxonomy: the file that makes a folder a project. */
+const TAXONOMY = 'content/taxonomy.yaml';
 
 /** The things `briefwright list` can show. */
 export const LISTABLE = ['populations', 'topics', 'sections', 'recipes', 'templates', 'styles', 'themes'] as const;
 
 /** Lines describing one kind of thing in a project. */
 export async function list(options: { root: string; what: (typeof LISTABLE)[number] }): Promise<string[]> {
-  if (options.what === 'recipes') return listRecipes(options.root);
+  switch (options.what) {
+    case 'recipes':
+      return listRecipes(options.root);
+    case 'templates':
+    case 'styles':
+    case 'themes':
+      return listLayered(options.root, options.what);
+  }
+  const { loadProject } = await import('./project/load-project.js');
   const project = await loadProject({ root: options.root, keepBrokenSections: options.what === 'sections' });
   switch (options.what) {
     case 'populations':
@@ -33,8 +47,20 @@ export async function list(options: { root: string; what: (typeof LISTABLE)[numb
           (section) => `${section.id} (${section.file}) cannot be read: ${section.problems.length} problem${section.problems.length === 1 ? '' : 's'} (see briefwright check)`,
         ),
       ];
+  }
+}
+
+/** Templates, styles or themes: the project's own laid over the built-in ones. */
+async function listLayered(root: string, what: 'templates' | 'styles' | 'themes'): Promise<string[]> {
+  const projectRoot = path.resolve(root);
+  if (!existsSync(path.join(projectRoot, TAXONOMY))) {
+    throw new BriefwrightError(`not a briefwright project: ${TAXONOMY} not found in ${projectRoot} (pass --root DIR, or run 'briefwright init DIR')`);
+  }
+  const layers = new FileLayers({ project: projectRoot, builtIn: PACKAGE_ROOT });
+  switch (what) {
     case 'templates': {
-      const templates = await TemplateSet.load({ layers: project.layers });
+      const { TemplateSet } = await import('./compose/templates.js');
+      const templates = await TemplateSet.load({ layers });
       const layouts = templates.names().map((name) => {
         const { description, pages } = templates.settings(name);
         return `${name} (${templates.origin(name)}${pages ? `, at most ${pages} page${pages === 1 ? '' : 's'}` : ''})${description ? ` — ${description}` : ''}`;
@@ -42,15 +68,20 @@ export async function list(options: { root: string; what: (typeof LISTABLE)[numb
       const own = templates.projectPartials();
       return own.length > 0 ? [...layouts, `partials from the project: ${own.join(', ')}`] : layouts;
     }
-    case 'styles':
-      return listStyles({ root: project.root }).map(({ id, origin }) => `${id} (${origin})`);
-    case 'themes':
-      return listThemes(project.layers).map(({ name, origin }) => `${name} (${origin})`);
+    case 'styles': {
+      const { listStyles } = await import('./citations/styles.js');
+      return listStyles({ root: projectRoot }).map(({ id, origin }) => `${id} (${origin})`);
+    }
+    case 'themes': {
+      const { listThemes } = await import('./compose/theme.js');
+      return listThemes(layers).map(({ name, origin }) => `${name} (${origin})`);
+    }
   }
 }
 
 /** One line per recipe: its file, template, formats, and whether its outputs are up to date (as `status` decides). */
 async function listRecipes(root: string): Promise<string[]> {
+  const [{ LAYOUT, listFiles }, { status }] = await Promise.all([import('./project/load-project.js'), import('./status.js')]);
   const recipes = (await listFiles(root, LAYOUT.briefs, false)).filter((file) => /\.ya?ml$/.test(file));
   if (recipes.length === 0) return [`no recipes in ${LAYOUT.briefs}/`];
   const rows = (await status({ root })).map((brief) => [

@@ -101,16 +101,28 @@ describe('briefwright build (command line)', () => {
     expect(strict.err).toMatch(/one-page\.pdf has [2-9] pages/);
   });
 
+  it('says on each rebuilt brief\'s line why it was rebuilt, as status does', async () => {
+    expect((await run('build', 'swd')).code).toBe(ExitCode.ok);
+    await edit('content/sections/practices/learning-plans.md', (text) => `${text}\nOne more finding.\n`);
+    const stale = await run('status', 'swd');
+    const reasons = /^swd\.html: (.+)$/m.exec(stale.out)?.[1];
+    expect(reasons).toMatch(/learning-plans/);
+    const rebuilt = await run('build', 'swd');
+    expect(rebuilt.out.split('\n')).toContain(`✓ swd: output/swd.html — ${reasons}`);
+    // Forcing a current brief gives no reason beyond the user's own.
+    expect((await run('build', 'swd', '--force')).out.split('\n')).toContain('✓ swd: output/swd.html');
+  });
+
   it('suggests a recipe name', async () => {
     const result = await run('build', 'el-tek');
     expect(result.code).toBe(ExitCode.input);
     expect(result.err).toContain("no recipe 'el-tek' in briefs/ (did you mean 'el-tech'?)");
   });
 
-  it('rejects an unknown flag as a usage error', async () => {
+  it('rejects an unknown flag as a usage error, suggesting the flag meant', async () => {
     const result = await run('build', '--populaton', 'els');
     expect(result.code).toBe(ExitCode.usage);
-    expect(result.err).toMatch(/Unknown argument/i);
+    expect(result.err).toContain('error: unknown option --populaton (did you mean --population?)');
   });
 });
 

@@ -5,6 +5,7 @@ import type { Project } from './load-project.js';
 import { LAYOUT } from './load-project.js';
 import { locateRecipes } from './locate-recipes.js';
 import type { RecipeFields } from './recipe.js';
+import { shardFromEnvironment, type Shard } from './shard-environment.js';
 
 /** One brief to build: from a recipe file or the command line, maybe one value of `--each`. */
 export interface Job {
@@ -47,13 +48,18 @@ export async function planJobs(project: Project, request: JobRequest): Promise<J
   return jobs;
 }
 
-/** Parses "K/N" (1 ≤ K ≤ N). */
-export function parseShard(text: string): { index: number; count: number } {
+/**
+ * Parses "K/N" (1 ≤ K ≤ N), or "auto": the shard a parallel runner's variables
+ * give (see shardFromEnvironment), with `shards` as the total where it gives none.
+ */
+export function parseShard(text: string, options: { env?: NodeJS.ProcessEnv; shards?: number } = {}): Shard {
+  if (text.trim() === 'auto') return shardFromEnvironment(options.env ?? process.env, options.shards);
+  if (options.shards !== undefined) throw new BriefwrightError('--shards goes with --shard auto; with --shard K/N, N is the total', { kind: 'usage' });
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new BriefwrightError(`--shard takes K/N with 1 ≤ K ≤ N, such as 1/4 (got '${text}')`, { kind: 'usage' });
+    throw new BriefwrightError(`--shard takes K/N with 1 ≤ K ≤ N, such as 1/4, or auto (got '${text}')`, { kind: 'usage' });
   }
   return { index, count };
 }

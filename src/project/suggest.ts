@@ -15,10 +15,15 @@ export function nearest(input: string, known: Iterable<string>, limit = 3): stri
 
 /** " (did you mean 'x'?)" or " (did you mean 'x' or 'y'?)", or "" when nothing is close; a second value only when it is as close as the first. */
 export function didYouMean(input: string, known: Iterable<string>): string {
-  const scored = scoredNearest(input, known);
-  const close = scored.filter(({ score }) => score === scored[0]?.score).slice(0, 2).map(({ value }) => value);
+  const close = closest(input, known);
   if (close.length === 0) return '';
   return ` (did you mean ${close.map((value) => `'${value}'`).join(' or ')}?)`;
+}
+
+/** The one or two known values closest to a mistyped one (two only when equally close); none when nothing is close. */
+export function closest(input: string, known: Iterable<string>): string[] {
+  const scored = scoredNearest(input, known);
+  return scored.filter(({ score }) => score === scored[0]?.score).slice(0, 2).map(({ value }) => value);
 }
 
 function scoredNearest(input: string, known: Iterable<string>): { value: string; score: number }[] {

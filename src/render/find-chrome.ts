@@ -58,7 +58,7 @@ export function findChrome(options: {
       'no Chrome or Chromium found for printing PDFs. Do one of:',
       '  - install Chromium (Debian/Ubuntu: sudo apt-get install chromium)',
       '  - point to a browser: --chrome PATH, chrome: in briefwright.yaml, or PUPPETEER_EXECUTABLE_PATH / CHROME_PATH',
-      "  - let puppeteer fetch one: npx puppeteer browsers install chrome",
+      "  - fetch the Chrome puppeteer is tested with: briefwright browser install",
       '  - or build HTML only: --format html',
     ].join('\n'),
     { kind: 'browser' },

@@ -39,5 +39,15 @@ describe('parseShard', () => {
     expect(parseShard('2/5')).toEqual({ index: 2, count: 5 });
     for (const bad of ['0/3', '4/3', 'x', '1/0']) expect(() => parseShard(bad)).toThrow(/--shard takes K\/N/);
   });
+
+  it('reads auto from the runner the environment names, with --shards as the total where it gives none', () => {
+    expect(parseShard('auto', { env: { CI_NODE_INDEX: '3', CI_NODE_TOTAL: '3' } })).toEqual({ index: 3, count: 3 });
+    expect(parseShard('auto', { env: { JOB_COMPLETION_INDEX: '1' }, shards: 4 })).toEqual({ index: 2, count: 4 });
+    expect(() => parseShard('auto', { env: {} })).toThrow(/--shard auto found no parallel runner/);
+  });
+
+  it('takes --shards only with auto', () => {
+    expect(() => parseShard('1/2', { shards: 2 })).toThrow('--shards goes with --shard auto');
+  });
 });
 

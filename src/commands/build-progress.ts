@@ -1,10 +1,13 @@
 import { SingleBar } from 'cli-progress';
-import type { BriefResult } from './build.js';
-import type { Console } from './cli.js';
+import type { BriefResult } from '../build.js';
+import type { Console } from './console.js';
+
+/** The reason a build gives a brief rebuilt only because of --force. */
+const FORCED = 'rebuild forced';
 
 /**
  * Reports a build as it goes: a progress bar on a terminal, one line per brief
- * elsewhere (CI logs, pipes). Failures and warnings always get their own lines.
+ * elsewhere (CI logs, pipes), with why it was rebuilt. Failures and warnings always get their own lines.
  */
 export class BuildProgress {
   private bar?: SingleBar;
@@ -24,7 +27,7 @@ export class BuildProgress {
     const lines: [string, boolean][] = [];
     if (result.status === 'built') {
       const pages = result.pages ? ` (${result.pages} page${result.pages === 1 ? '' : 's'})` : '';
-      if (!this.bar) lines.push([`✓ ${result.name}: ${result.files.join(', ')}${pages}`, false]);
+      if (!this.bar) lines.push([`✓ ${result.name}: ${result.files.join(', ')}${pages}${because(result.reasons)}`, false]);
     } else {
       lines.push([`✗ ${result.name}`, true], [indent(result.error!.format()), true]);
     }
@@ -40,6 +43,12 @@ export class BuildProgress {
   stop(): void {
     this.bar?.stop();
   }
+}
+
+/** Why a brief was rebuilt, in the words `status` uses; nothing when the only reason is that the user forced it. */
+function because(reasons: readonly string[]): string {
+  const told = reasons.filter((reason) => reason !== FORCED);
+  return told.length > 0 ? ` — ${told.join('; ')}` : '';
 }
 
 function indent(text: string): string {
