@@ -138,7 +138,7 @@ async function bareFloor(root: string, options: { outline?: boolean } = {}): Pro
   const files = (await readdir(path.join(root, 'output'))).filter((file) => file.endsWith('.html')).sort();
   const htmls = await Promise.all(files.map((file) => readFile(path.join(root, 'output', file), 'utf8')));
   const started = performance.now();
-  const browser = await puppeteer.launch({ executablePath: findChrome().path, args: LAUNCH_ARGS, headless: true });
+  const browser = await puppeteer.launch({ executablePath: findChrome().path, args: [...LAUNCH_ARGS], headless: true });
   try {
     let next = 0;
     await Promise.all(
