@@ -67,6 +67,8 @@ export class BrowserSession {
   private idle: PooledPage[] = [];
   /** Pages warm() is still opening: a print takes one of these rather than open a page more. */
   private warming: Promise<PooledPage>[] = [];
+  /** The browser warm() last opened pages in. */
+  private warmed?: Promise<Browser>;
   private readonly claimed = new WeakSet<Page>();
   private readonly limit: LimitFunction;
 
@@ -110,6 +112,9 @@ export class BrowserSession {
    */
   warm(like?: string): void {
     const browser = this.launch();
+    // Once per browser: the preview warms at every page load, and each call used to open a pool more.
+    if (this.warmed === browser) return;
+    this.warmed = browser;
     const shell = like === undefined ? undefined : splitFonts(like);
     this.warming = Array.from({ length: this.options.pages }, (_, index) => {
       const ready = (async () => {

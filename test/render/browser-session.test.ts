@@ -99,7 +99,8 @@ describe('BrowserSession', () => {
       const face = '@font-face { font-family: "F"; src: url("data:font/woff2;base64,AAAA") format("woff2"); }';
       const brief = (text: string) => PAGE(`<p>${text}</p>`).replace('<title>t</title>', `<title>t</title><style>${face}</style>`);
       pooled.warm(brief(''));
-      // Prints asked for before the warmed pages are ready wait for them rather than open more.
+      pooled.warm(brief(''));
+      // Warmed twice, it opens one pool; prints asked for before its pages are ready wait for them rather than open more.
       const pdfs = await Promise.all(Array.from({ length: 6 }, (_, index) => pooled.print(brief(`brief ${index}`), { format: 'Letter' })));
       expect(pdfs.every((pdf) => asText(pdf).startsWith('%PDF-'))).toBe(true);
       expect(renderers((await pooled.pid())!)).toHaveLength(2);
