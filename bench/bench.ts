@@ -1,13 +1,18 @@
-// Benchmark: a synthetic project of N recipes over the shipped library.
-// Usage: npm run bench [-- --recipes 100 --jobs 2]
-// Prints cold build time against a bare-puppeteer floor measured in the same run,
-// an unchanged rebuild, a one-reference edit rebuild, peak memory, and what a
-// shipped brief's Word file costs beside composing its HTML.
+// Benchmark: whole-process timings of the everyday commands beside baselines
+// from the same run, and a batch of N synthetic recipes over the shipped library.
+// Usage: npm run bench [-- --only latency,batch,memory,citations,word --runs 7 --recipes 100 --jobs 2 --cli bin/briefwright.js]
+//   latency    --help, list, no-op build/status (shipped and --large recipes), one brief
+//              cold and after a prose edit, HTML and HTML + PDF; beside `node -e 0` and pandoc
+//   batch      N briefs cold against a bare page.pdf() floor, an unchanged rebuild, a one-reference edit
+//   memory     peak memory of `briefwright build --force` over the N briefs, by process
+//   citations  the citation engine's share of one brief, and PDF/UA finishing
+//   word       what a shipped brief's Word file costs beside composing its HTML
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer';
 import { build } from '../src/build.js';
 import { loadProject } from '../src/project/load-project.js';
@@ -27,45 +32,97 @@ import type { Section } from '../src/sections/section.js';
 import { findChrome } from '../src/render/find-chrome.js';
 import { docxCost } from './docx-cost.js';
 import { finishPdf } from '../src/render/finish-pdf.js';
+import { formatLatency, hasPandoc, latency } from './latency.js';
 import { makeProject } from './synthetic-project.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(args[index + 1]);
-};
-const RECIPES = option('recipes', 100);
-const JOBS = option('jobs', os.availableParallelism());
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string', default: '7' },
+    recipes: { type: 'string', default: '100' },
+    large: { type: 'string', default: '1000' },
+    jobs: { type: 'string', default: String(os.availableParallelism()) },
+    cli: { type: 'string', default: path.join(PACKAGE_ROOT, 'bin', 'briefwright.js') },
+  },
+});
+const PARTS = ['latency', 'batch', 'memory', 'citations', 'word'] as const;
+type Part = (typeof PARTS)[number];
+const only = values.only?.split(',').map((part) => part.trim()) ?? [...PARTS];
+const unknown = only.filter((part) => !(PARTS as readonly string[]).includes(part));
+if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}: use --only with any of ${PARTS.join(', ')}`);
+const runs = (part: Part) => only.includes(part);
+const RECIPES = Number(values.recipes);
+const JOBS = Number(values.jobs);
+const CLI = path.resolve(values.cli!);
+
+/** Peak memory of a forced build: its Node process, its Chromium processes, and what they were at the peak. */
+interface BuildMemory {
+  peakNodeMiB: number;
+  peakBrowserMiB: number;
+  /** At the browser's peak: PSS by Chromium process type (browser, renderer, gpu-process, …), and how many of each. */
+  byType: Map<string, { mib: number; count: number }>;
+}
 
 /**
  * Runs `briefwright build --force` as users run it, in a process of its own,
  * and samples its memory: the peak resident size of that Node process (VmHWM,
  * which the kernel keeps) and the summed proportional set size (PSS: shared
  * pages divided among the processes sharing them, so nothing is counted twice)
- * of every Chromium process.
+ * of the Chromium processes it started. Only that build's descendants count:
+ * other Chromium processes on a shared machine are not its memory.
  */
-async function forcedBuildMemory(root: string): Promise<{ peakBrowserMiB: number; peakNodeMiB: number }> {
-  const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'briefwright.js'), 'build', '--force', '--jobs', String(JOBS)], {
+async function forcedBuildMemory(root: string): Promise<BuildMemory> {
+  const child = spawn(process.execPath, [CLI, 'build', '--force', '--jobs', String(JOBS)], {
     cwd: root,
     stdio: 'ignore',
   });
   let peakBrowser = 0;
   let peakNode = 0;
+  let byType = new Map<string, { mib: number; count: number }>();
   const sample = () => {
     const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readText(`/proc/${child.pid}/status`));
     if (hwm) peakNode = Math.max(peakNode, Number(hwm[1]) / 1024);
     let total = 0;
-    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    const types = new Map<string, { mib: number; count: number }>();
+    for (const pid of descendants(child.pid!)) {
       if (!/chrom/i.test(readText(`/proc/${pid}/comm`))) continue;
-      total += Number(/^Pss:\s+(\d+) kB/m.exec(readText(`/proc/${pid}/smaps_rollup`))?.[1] ?? 0);
+      const mib = Number(/^Pss:\s+(\d+) kB/m.exec(readText(`/proc/${pid}/smaps_rollup`))?.[1] ?? 0) / 1024;
+      const type = /--type=([\w-]+)/.exec(readText(`/proc/${pid}/cmdline`).replaceAll('\0', ' '))?.[1] ?? 'browser';
+      const entry = types.get(type) ?? { mib: 0, count: 0 };
+      types.set(type, { mib: entry.mib + mib, count: entry.count + 1 });
+      total += mib;
     }
-    peakBrowser = Math.max(peakBrowser, total / 1024);
+    if (total > peakBrowser) {
+      peakBrowser = total;
+      byType = types;
+    }
   };
   const timer = setInterval(sample, 100);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(timer);
   if (code !== 0) throw new Error(`briefwright build --force exited with ${code}`);
-  return { peakBrowserMiB: peakBrowser, peakNodeMiB: peakNode };
+  return { peakBrowserMiB: peakBrowser, peakNodeMiB: peakNode, byType };
+}
+
+/** Every process below `root`, from the parent ids in /proc. */
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    // The command name in /proc/PID/stat is in parentheses and may hold spaces: the parent id follows the last ')'.
+    const stat = readText(`/proc/${name}/stat`);
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    for (const pid of children.get(queue.pop()!) ?? []) {
+      found.push(pid);
+      queue.push(pid);
+    }
+  }
+  return found;
 }
 
 /** A /proc file's text, or '' if the process has ended. */
@@ -81,7 +138,7 @@ async function bareFloor(root: string, options: { outline?: boolean } = {}): Pro
   const files = (await readdir(path.join(root, 'output'))).filter((file) => file.endsWith('.html')).sort();
   const htmls = await Promise.all(files.map((file) => readFile(path.join(root, 'output', file), 'utf8')));
   const started = performance.now();
-  const browser = await puppeteer.launch({ executablePath: findChrome().path, args: LAUNCH_ARGS, headless: true });
+  const browser = await puppeteer.launch({ executablePath: findChrome().path, args: [...LAUNCH_ARGS], headless: true });
   try {
     let next = 0;
     await Promise.all(
@@ -170,68 +227,99 @@ async function timed<T>(task: () => Promise<T>): Promise<{ result: T; seconds: n
   return { result, seconds: (performance.now() - started) / 1000 };
 }
 
-const root = await makeProject(RECIPES);
-try {
-  console.log(`briefwright benchmark: ${RECIPES} recipes, ${JOBS} pages in the browser pool, ${os.availableParallelism()} cores\n`);
-  const finished: number[] = [];
-  const coldStart = performance.now();
-  // Timed without memory sampling: reading /proc for every Chromium process is
-  // itself work that would slow the build it measures. Memory is sampled on a
-  // forced rebuild afterwards.
-  const cold = { result: await timed(() => build({ root, jobs: JOBS, onBrief: () => finished.push((performance.now() - coldStart) / 1000) })) };
-  const firstBrief = finished[0] ?? 0;
-  const steady = finished.length > 1 ? (finished.length - 1) / (finished.at(-1)! - firstBrief) : 0;
-  const results = cold.result.result;
-  const failed = results.filter((r) => r.status === 'failed');
-  if (failed.length > 0) throw new Error(`cold build failed: ${failed.map((r) => `${r.name}: ${r.error?.format()}`).join('\n')}`);
-  const coldSeconds = cold.result.seconds;
-  const floor = await bareFloor(root);
-  const floorWithOutline = await bareFloor(root, { outline: true });
-  const unchanged = await timed(() => build({ root, jobs: JOBS }));
-  const unchangedBuilt = unchanged.result.filter((r) => r.status === 'built').length;
+console.log(`briefwright benchmark: ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg()[0]!.toFixed(1)}; parts: ${only.join(', ')}\n`);
+if (runs('latency')) {
+  if (!hasPandoc()) throw new Error('the latency part needs pandoc for its single-brief baseline');
+  const started = performance.now();
+  const rows = await latency({ runs: Number(values.runs), cli: CLI, recipes: Number(values.large), log: (line) => console.error(line) });
+  console.log(`whole process, median of ${values.runs} runs after a warm-up (${((performance.now() - started) / 1000).toFixed(0)} s in all)\n`);
+  console.log(formatLatency(rows));
+  if (rows.some((row) => row.baseline && row.targetRatio !== undefined && row.timing.median / row.baseline.timing.median > row.targetRatio)) process.exitCode = 1;
+  console.log('');
+}
+if (runs('batch') || runs('memory') || runs('citations') || runs('word')) {
+  const root = await makeProject(RECIPES);
+  try {
+    const rows: [string, string, string][] = [];
+    if (runs('batch')) {
+      console.error(`batch: ${RECIPES} recipes, ${JOBS} pages in the browser pool`);
+      const finished: number[] = [];
+      const coldStart = performance.now();
+      // Timed without memory sampling: reading /proc for every Chromium process is
+      // itself work that would slow the build it measures. Memory is sampled on a
+      // forced rebuild afterwards.
+      const cold = await timed(() => build({ root, jobs: JOBS, onBrief: () => finished.push((performance.now() - coldStart) / 1000) }));
+      const firstBrief = finished[0] ?? 0;
+      const steady = finished.length > 1 ? (finished.length - 1) / (finished.at(-1)! - firstBrief) : 0;
+      const results = cold.result;
+      const failed = results.filter((r) => r.status === 'failed');
+      if (failed.length > 0) throw new Error(`cold build failed: ${failed.map((r) => `${r.name}: ${r.error?.format()}`).join('\n')}`);
+      const coldSeconds = cold.seconds;
+      const floor = await bareFloor(root);
+      const floorWithOutline = await bareFloor(root, { outline: true });
+      const unchanged = await timed(() => build({ root, jobs: JOBS }));
+      const unchangedBuilt = unchanged.result.filter((r) => r.status === 'built').length;
 
-  // Edit one reference entry, and count which briefs cite it.
-  const records = await readdir(path.join(root, 'output', '.records'));
-  const citing = new Map<string, number>();
-  for (const file of records) {
-    const record = JSON.parse(await readFile(path.join(root, 'output', '.records', file), 'utf8'));
-    for (const key of Object.keys(record.references)) citing.set(key, (citing.get(key) ?? 0) + 1);
+      // Edit one reference entry, and count which briefs cite it.
+      const records = await readdir(path.join(root, 'output', '.records'));
+      const citing = new Map<string, number>();
+      for (const file of records) {
+        const record = JSON.parse(await readFile(path.join(root, 'output', '.records', file), 'utf8'));
+        for (const key of Object.keys(record.references)) citing.set(key, (citing.get(key) ?? 0) + 1);
+      }
+      const [key, expected] = [...citing].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).find(([, count]) => count >= 2) ?? [...citing][0]!;
+      const bib = path.join(root, 'content', 'references.bib');
+      const text = await readFile(bib, 'utf8');
+      const at = text.indexOf(`{${key},`);
+      await writeFile(bib, `${text.slice(0, at)}{${key},\n  note = {edited for the benchmark},${text.slice(at + key.length + 2)}`);
+      const edit = await timed(() => build({ root, jobs: JOBS }));
+      const editBuilt = edit.result.filter((r) => r.status === 'built').length;
+      rows.push(
+        [`cold build, ${RECIPES} briefs`, `${coldSeconds.toFixed(2)} s, ${(results.length / coldSeconds).toFixed(1)} briefs/s`, ''],
+        ['  first brief after', `${firstBrief.toFixed(2)} s`, 'start-up: project, citation engine, browser'],
+        ['  then', `${steady.toFixed(1)} briefs/s`, ''],
+        ['bare page.pdf() floor', `${floor.toFixed(2)} s, ${(results.length / floor).toFixed(1)} briefs/s`, ''],
+        ['cold build / floor', `${(coldSeconds / floor).toFixed(2)}×`, `target ≤ 1.15×: ${coldSeconds / floor <= 1.15 ? 'pass' : 'FAIL'}`],
+        ['  floor with bookmarks', `${floorWithOutline.toFixed(2)} s`, 'page.pdf({ outline: true }): what the PDF promises costs'],
+        ['  cold build / that', `${(coldSeconds / floorWithOutline).toFixed(2)}×`, ''],
+        ['unchanged rebuild', `${unchanged.seconds.toFixed(2)} s, ${unchangedBuilt} rebuilt`, 'target ≤ 1 s, 0 rebuilt'],
+        ['unchanged / cold', `${(unchanged.seconds / coldSeconds).toFixed(3)}×`, ''],
+        [`edit of reference ${key}`, `${edit.seconds.toFixed(2)} s, ${editBuilt} rebuilt`, `target: the ${expected} citing it`],
+      );
+      if (editBuilt !== expected) process.exitCode = 1;
+    }
+    if (runs('memory')) {
+      console.error(`memory: briefwright build --force over ${RECIPES} briefs, sampled every 100 ms`);
+      const memory = await forcedBuildMemory(root);
+      const whole = memory.peakNodeMiB + memory.peakBrowserMiB;
+      const types = [...memory.byType].sort((a, b) => b[1].mib - a[1].mib).map(([type, { mib, count }]) => `${type} ${mib.toFixed(0)}${count > 1 ? ` (${count})` : ''}`);
+      rows.push(
+        ['peak memory, node', `${memory.peakNodeMiB.toFixed(0)} MiB`, 'peak resident size of `briefwright build --force`'],
+        ['peak memory, browser', `${memory.peakBrowserMiB.toFixed(0)} MiB`, 'sum of its Chromium processes (PSS), sampled'],
+        ['  by process, at the peak', `${types.join(', ')}`, 'MiB PSS (how many)'],
+        ['peak memory, whole run', `${whole.toFixed(0)} MiB`, `target ≤ 800 MiB: ${whole <= 800 ? 'pass' : 'FAIL'}`],
+      );
+    }
+    if (runs('citations')) {
+      console.error('citations: the citation engine and PDF/UA finishing against one print');
+      const citation = await citationShare(root);
+      rows.push(
+        ['citation engine built once', `${citation.engineMs.toFixed(0)} ms`, 'APA, en-US, before the first brief'],
+        [`citations of a ${citation.count}-citation brief`, `${citation.formatMs.toFixed(1)} ms`, `${((citation.formatMs / citation.printMs) * 100).toFixed(1)}% of its ${citation.printMs.toFixed(0)} ms PDF print, rendered afresh`],
+        ['  the same, renders reused', `${citation.reusedMs.toFixed(1)} ms`, `${((citation.reusedMs / citation.printMs) * 100).toFixed(1)}%, as in a batch`],
+        [`PDF/UA finishing, ${citation.pages} pages`, `${citation.finishMs.toFixed(1)} ms`, `${((citation.finishMs / citation.printMs) * 100).toFixed(1)}% of the same brief's print; target ≤ 10%`],
+      );
+    }
+    if (runs('word')) {
+      console.error('word: one shipped brief');
+      const word = await docxCost(PACKAGE_ROOT, 'english-learners');
+      rows.push([`Word file of a ${word.pages}-page brief`, `${word.docxMs.toFixed(0)} ms`, `target ≤ 100 ms warm; composing its HTML takes ${word.composeMs.toFixed(1)} ms`]);
+    }
+    const width = Math.max(...rows.map(([label]) => label.length));
+    const valueWidth = Math.max(28, ...rows.map(([, value]) => value.length));
+    console.log(`batch: ${RECIPES} recipes, ${JOBS} pages in the browser pool\n`);
+    for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padEnd(valueWidth)} ${target}`);
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
-  const [key, expected] = [...citing].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).find(([, count]) => count >= 2) ?? [...citing][0]!;
-  const bib = path.join(root, 'content', 'references.bib');
-  const text = await readFile(bib, 'utf8');
-  const at = text.indexOf(`{${key},`);
-  await writeFile(bib, `${text.slice(0, at)}{${key},\n  note = {edited for the benchmark},${text.slice(at + key.length + 2)}`);
-  const edit = await timed(() => build({ root, jobs: JOBS }));
-  const editBuilt = edit.result.filter((r) => r.status === 'built').length;
-
-  const memory = await forcedBuildMemory(root);
-  const nodePeak = memory.peakNodeMiB;
-  const citation = await citationShare(root);
-  const word = await docxCost(PACKAGE_ROOT, 'english-learners');
-  const rows: [string, string, string][] = [
-    ['cold build', `${coldSeconds.toFixed(2)} s, ${(results.length / coldSeconds).toFixed(1)} briefs/s`, ''],
-    ['  first brief after', `${firstBrief.toFixed(2)} s`, 'start-up: project, citation engine, browser'],
-    ['  then', `${steady.toFixed(1)} briefs/s`, ''],
-    ['bare page.pdf() floor', `${floor.toFixed(2)} s, ${(results.length / floor).toFixed(1)} briefs/s`, ''],
-    ['cold build / floor', `${(coldSeconds / floor).toFixed(2)}×`, 'target ≤ 1.25×'],
-    ['  floor with bookmarks', `${floorWithOutline.toFixed(2)} s`, 'page.pdf({ outline: true }): what the PDF promises costs'],
-    ['  cold build / that', `${(coldSeconds / floorWithOutline).toFixed(2)}×`, ''],
-    ['citation engine built once', `${citation.engineMs.toFixed(0)} ms`, 'APA, en-US, before the first brief'],
-    [`citations of a ${citation.count}-citation brief`, `${citation.formatMs.toFixed(1)} ms`, `${((citation.formatMs / citation.printMs) * 100).toFixed(1)}% of its ${citation.printMs.toFixed(0)} ms PDF print, rendered afresh`],
-    ['  the same, renders reused', `${citation.reusedMs.toFixed(1)} ms`, `${((citation.reusedMs / citation.printMs) * 100).toFixed(1)}%, as in a batch`],
-    [`Word file of a ${word.pages}-page brief`, `${word.docxMs.toFixed(0)} ms`, `target ≤ 100 ms warm; composing its HTML takes ${word.composeMs.toFixed(1)} ms`],
-    [`PDF/UA finishing, ${citation.pages} pages`, `${citation.finishMs.toFixed(1)} ms`, `${((citation.finishMs / citation.printMs) * 100).toFixed(1)}% of the same brief's print; target ≤ 10%`],
-    ['unchanged rebuild', `${unchanged.seconds.toFixed(2)} s, ${unchangedBuilt} rebuilt`, 'target ≤ 1 s, 0 rebuilt'],
-    ['unchanged / cold', `${(unchanged.seconds / coldSeconds).toFixed(3)}×`, ''],
-    [`edit of reference ${key}`, `${edit.seconds.toFixed(2)} s, ${editBuilt} rebuilt`, `target: the ${expected} citing it`],
-    ['peak memory, node', `${nodePeak.toFixed(0)} MiB`, 'peak resident size of `briefwright build --force`'],
-    ['peak memory, browser', `${memory.peakBrowserMiB.toFixed(0)} MiB`, 'sum of its Chromium processes (PSS), sampled'],
-    ['peak memory, whole run', `${(nodePeak + memory.peakBrowserMiB).toFixed(0)} MiB`, 'target ≤ 1024 MiB'],
-  ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padEnd(28)} ${target}`);
-  if (editBuilt !== expected) process.exitCode = 1;
-} finally {
-  await rm(root, { recursive: true, force: true });
 }

@@ -9,8 +9,12 @@ import { PACKAGE_ROOT } from '../src/project/package-root.js';
 import { resolveRequest } from '../src/project/brief-request.js';
 import { selectSections } from '../src/sections/select.js';
 
-/** Writes a project of `recipes` recipes (population and topic mixes, a quarter handouts) to `root`, or a new temporary folder. */
-export async function makeProject(recipes: number, dir?: string): Promise<string> {
+/**
+ * Writes a project of `recipes` recipes (population and topic mixes, a quarter
+ * handouts) to `dir`, or a new temporary folder; `formats` sets every recipe's
+ * outputs (default: the recipes name none, so each gets HTML and PDF).
+ */
+export async function makeProject(recipes: number, dir?: string, options: { formats?: string[] } = {}): Promise<string> {
   const root = dir ?? (await mkdtemp(path.join(os.tmpdir(), 'briefwright-bench-')));
   await cp(path.join(PACKAGE_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
   await mkdir(path.join(root, 'briefs'));
@@ -38,12 +42,12 @@ export async function makeProject(recipes: number, dir?: string): Promise<string
       `populations: [${combo.population}]`,
       `topics: [${combo.topics.join(', ')}]`,
       index % 4 === 3 ? 'template: handout' : 'template: brief',
+      ...(options.formats ? [`formats: [${options.formats.join(', ')}]`] : []),
     ].join('\n');
     await writeFile(path.join(root, 'briefs', `brief-${String(index + 1).padStart(3, '0')}.yaml`), `${recipe}\n`);
   }
   return root;
 }
-
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [dir, count] = process.argv.slice(2);

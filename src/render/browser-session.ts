@@ -1,11 +1,15 @@
-import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer';
+import puppeteer, { type Browser, type CDPSession, type Page, type PDFOptions } from 'puppeteer';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { BriefwrightError } from '../errors.js';
 import type { FoundBrowser } from './find-chrome.js';
 import { shellDocument, SHELL_STYLE_ID, splitFonts, swapDocument } from './font-shell.js';
 
-/** Flags that let Chromium run headless in containers and CI without reaching the network. */
-export const LAUNCH_ARGS = [
+/**
+ * Flags that let Chromium run headless in containers and CI without reaching the
+ * network. Read-only: puppeteer.launch() takes `--disable-features` out of the
+ * array it is given (to merge it with its own), so each launch gets a copy.
+ */
+export const LAUNCH_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -23,14 +27,23 @@ export const LAUNCH_ARGS = [
   '--proxy-bypass-list=<-loopback>',
   '--dns-prefetch-disable',
   // No spare renderer kept warm for tabs that never open: a run holds only its pages.
-  '--disable-features=SpareRendererForSitePerProcess,Translate,MediaRouter,OptimizationHints',
+  // Chromium 14x's headless mode also preloads the address bar's popup, a WebUI
+  // page with a renderer of its own (about 65 MiB) that nothing here ever shows.
+  '--disable-features=SpareRendererForSitePerProcess,Translate,MediaRouter,OptimizationHints,WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
 
 interface PooledPage {
   page: Page;
   /** The @font-face rules its document holds, when it holds a font shell. */
   fonts?: string;
+  /** Its own protocol session, for collecting garbage between prints. */
+  cdp?: CDPSession;
+  /** Prints since its renderer's garbage was last collected. */
+  printed: number;
 }
+
+/** Prints a page makes between collections of its renderer's garbage (see collectGarbage). */
+const PRINTS_PER_COLLECTION = 4;
 
 /** How a BrowserSession runs. */
 export interface BrowserSessionOptions {
@@ -52,6 +65,10 @@ export interface BrowserSessionOptions {
 export class BrowserSession {
   private browser?: Promise<Browser>;
   private idle: PooledPage[] = [];
+  /** Pages warm() is still opening: a print takes one of these rather than open a page more. */
+  private warming: Promise<PooledPage>[] = [];
+  /** The browser warm() last opened pages in. */
+  private warmed?: Promise<Browser>;
   private readonly claimed = new WeakSet<Page>();
   private readonly limit: LimitFunction;
 
@@ -95,17 +112,32 @@ export class BrowserSession {
    */
   warm(like?: string): void {
     const browser = this.launch();
+    // Once per browser: the preview warms at every page load, and each call used to open a pool more.
+    if (this.warmed === browser) return;
+    this.warmed = browser;
     const shell = like === undefined ? undefined : splitFonts(like);
-    void Promise.all(
-      Array.from({ length: this.options.pages }, async (_, index) => {
+    this.warming = Array.from({ length: this.options.pages }, (_, index) => {
+      const ready = (async () => {
         const pooled = await this.openPage();
         if (shell) {
           await holdFonts(pooled, shell.fonts);
           if (index === 0) await pooled.page.pdf({ format: 'Letter' });
         }
-        if ((await browser) === (await this.browser)) this.idle.push(pooled);
-      }),
-    ).catch(() => undefined);
+        return pooled;
+      })();
+      // Pooled once ready, unless a print has taken it first.
+      ready.then(
+        async (pooled) => {
+          if (!this.warming.includes(ready)) return;
+          this.warming = this.warming.filter((pending) => pending !== ready);
+          if ((await browser) === (await this.browser)) this.idle.push(pooled);
+        },
+        () => {
+          this.warming = this.warming.filter((pending) => pending !== ready);
+        },
+      ).catch(() => undefined);
+      return ready;
+    });
   }
 
   /** Closes every page and the browser. */
@@ -113,13 +145,14 @@ export class BrowserSession {
     const browser = this.browser;
     this.browser = undefined;
     this.idle = [];
+    this.warming = [];
     if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
   }
 
   private async printNow(html: string, { timeoutMs, ...pdf }: PDFOptions & { timeoutMs?: number }): Promise<Uint8Array> {
     const timeout = timeoutMs ?? this.options.timeoutMs ?? 60_000;
     const browser = this.launch();
-    const pooled = this.idle.pop() ?? (await this.openPage());
+    const pooled = this.idle.pop() ?? (await this.takeWarming()) ?? (await this.openPage());
     let timer: NodeJS.Timeout | undefined;
     try {
       const printing = (async () => {
@@ -139,6 +172,7 @@ export class BrowserSession {
         timer = setTimeout(() => reject(new PrintTimeout(timeout)), timeout);
       });
       const bytes = await Promise.race([printing, expired]);
+      if ((pooled.printed += 1) >= PRINTS_PER_COLLECTION) void collectGarbage(pooled);
       if ((await browser) === (await this.browser)) this.idle.push(pooled);
       return bytes;
     } catch (error) {
@@ -157,7 +191,7 @@ export class BrowserSession {
       try {
         const browser = await puppeteer.launch({
           executablePath: found.path,
-          args: LAUNCH_ARGS,
+          args: [...LAUNCH_ARGS],
           headless: true,
           // The commands end the browser themselves (close() in finally); puppeteer's
           // own Ctrl-C handler would exit before a preview or watch shuts down cleanly.
@@ -179,11 +213,21 @@ export class BrowserSession {
     return this.browser;
   }
 
+  /**
+   * A page warm() is opening, once it is ready: the last begun first, as the
+   * first one also makes the warm-up print. Undefined when none is pending or it failed.
+   */
+  private async takeWarming(): Promise<PooledPage | undefined> {
+    const pending = this.warming.pop();
+    return pending?.catch(() => undefined);
+  }
+
   /** Drops a browser that crashed (and its pages), so the next print launches a new one. */
   private forget(browser: Promise<Browser>): void {
     if (this.browser !== browser) return;
     this.browser = undefined;
     this.idle = [];
+    this.warming = [];
   }
 
   private async openPage(options: { javaScript?: boolean } = {}): Promise<PooledPage> {
@@ -197,7 +241,25 @@ export class BrowserSession {
     // flags route every connection to a proxy that does not exist. (Request
     // interception would do the same at about a fifth more time per brief.)
     await page.setJavaScriptEnabled(options.javaScript ?? false);
-    return { page };
+    return { page, printed: 0 };
+  }
+}
+
+/**
+ * Collects the garbage prints leave in a page's renderer. Each brief replaces
+ * the page's document, and with no script running on the page, V8 and Blink
+ * rarely collect on their own: the documents already printed pile up, about
+ * 3.5 MiB each, to 90 MiB a page after 40 briefs. A full collection takes
+ * 20-50 ms, so it runs every few prints, not after each, and the page goes on
+ * to its next brief without waiting for it (the renderer runs it first).
+ */
+async function collectGarbage(pooled: PooledPage): Promise<void> {
+  pooled.printed = 0;
+  try {
+    pooled.cdp ??= await pooled.page.createCDPSession();
+    await pooled.cdp.send('HeapProfiler.collectGarbage');
+  } catch {
+    // Memory only: a page that cannot collect still prints.
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -71,7 +71,7 @@ describe('BrowserSession', () => {
       brief('fr', 'Deux', '<h1>Deux</h1>' + '<p>Une page de texte.</p>'.repeat(200)),
     ];
     const options = { format: 'Letter', printBackground: true, tagged: true, outline: true } as const;
-    const browser = await puppeteer.launch({ executablePath: findChrome().path, args: LAUNCH_ARGS, headless: true });
+    const browser = await puppeteer.launch({ executablePath: findChrome().path, args: [...LAUNCH_ARGS], headless: true });
     const fresh: Uint8Array[] = [];
     try {
       for (const html of briefs) {
@@ -93,6 +93,22 @@ describe('BrowserSession', () => {
     expect(asText(fresh[0]!)).toMatch(/\/Subtype\s*\/Image/);
   });
 
+  it('prints with the pages it warmed, and runs no renderer beyond them', async () => {
+    const pooled = new BrowserSession({ browser: () => findChrome(), pages: 2 });
+    try {
+      const face = '@font-face { font-family: "F"; src: url("data:font/woff2;base64,AAAA") format("woff2"); }';
+      const brief = (text: string) => PAGE(`<p>${text}</p>`).replace('<title>t</title>', `<title>t</title><style>${face}</style>`);
+      pooled.warm(brief(''));
+      pooled.warm(brief(''));
+      // Warmed twice, it opens one pool; prints asked for before its pages are ready wait for them rather than open more.
+      const pdfs = await Promise.all(Array.from({ length: 6 }, (_, index) => pooled.print(brief(`brief ${index}`), { format: 'Letter' })));
+      expect(pdfs.every((pdf) => asText(pdf).startsWith('%PDF-'))).toBe(true);
+      expect(renderers((await pooled.pid())!)).toHaveLength(2);
+    } finally {
+      await pooled.close();
+    }
+  });
+
   it('restarts the browser after it crashes', async () => {
     await session.print(PAGE('<p>before</p>'), { format: 'Letter' });
     const pid = await session.pid();
@@ -105,3 +121,24 @@ describe('BrowserSession', () => {
     expect(await session.pid()).not.toBe(pid);
   });
 });
+
+/** The renderer processes below a browser process, read from /proc. */
+function renderers(browser: number): number[] {
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    const stat = read(`/proc/${name}/stat`);
+    parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  }
+  const below = (pid: number): boolean => {
+    for (let parent = parents.get(pid); parent !== undefined && parent > 1; parent = parents.get(parent)) if (parent === browser) return true;
+    return false;
+  };
+  return [...parents.keys()].filter((pid) => below(pid) && read(`/proc/${pid}/cmdline`).includes('--type=renderer'));
+}
