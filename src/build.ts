@@ -88,15 +88,16 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
   for (const result of results) options.onBrief?.(result);
   options.onPlan?.(toBuild.map((plan) => ({ name: plan.request.name, reasons: plan.reasons })));
   if (toBuild.length > 0) results.push(...(await buildAll(run, toBuild, options)));
-  // The jobs planned here whose briefs are all current now are noted so in their records.
-  const failed = new Set(results.filter((result) => result.status === 'failed').map((result) => result.name));
-  const { noteCurrent } = await import('./plan.js');
-  await noteCurrent(
-    run,
-    jobs
-      .map((job, index) => ({ job, plans: planned[index]! }))
-      .filter((found): found is { job: Job; plans: BriefPlan[] } => found.plans.every((plan) => 'request' in plan && !failed.has(plan.request.name))),
-  );
+  // The jobs planned here are noted current in their records, when the run
+  // went through: one that failed leaves the record folder as it was, but for
+  // the records of the briefs it built.
+  if (results.every((result) => result.status !== 'failed')) {
+    const { noteCurrent } = await import('./plan.js');
+    await noteCurrent(
+      run,
+      jobs.map((job, index) => ({ job, plans: planned[index]! })).filter((found): found is { job: Job; plans: BriefPlan[] } => found.plans.every((plan) => 'request' in plan)),
+    );
+  }
   return order(results, planned.flat());
 }
 
@@ -262,7 +263,7 @@ async function buildBrief(
     if (request.formats.includes('html')) files.push(await writeOutput(run, made, `${request.name}.html`, composed.html, outputs));
     if (pdf) files.push(await writeOutput(run, made, `${request.name}.pdf`, pdf.bytes, outputs, pdf.pages));
     if (docx) files.push(await writeOutput(run, made, `${request.name}.docx`, docx.bytes, outputs));
-    await writeRecord(run.outputDir, { ...built, outputs });
+    await writeRecord(run.outputDir, { ...built, outputs, ...sameNotes(plan.record, built, outputs) });
     return { name: request.name, status: 'built', reasons, files, pages: pdf?.pages, warnings };
   } catch (error) {
     return { ...failure(request.name, error), reasons, warnings };
@@ -296,6 +297,16 @@ function olderOutputs(record: BuildRecord | undefined, formats: readonly string[
       .filter(([format]) => !formats.includes(format))
       .map(([format, output]) => [format, { ...output, inputs: output.inputs ?? latest }]),
   );
+}
+
+/**
+ * The previous record's verifications, when this build recorded the same
+ * inputs and outputs (a forced rebuild): they still hold, and the record stays
+ * byte for byte what it was.
+ */
+function sameNotes(previous: BuildRecord | undefined, built: BuildRecord | Omit<BuildRecord, 'outputs'>, outputs: BuildRecord['outputs']): Pick<BuildRecord, 'verified'> {
+  if (!previous?.verified || inputsDigest(previous) !== inputsDigest(built)) return {};
+  return JSON.stringify(previous.outputs) === JSON.stringify(outputs) ? { verified: previous.verified } : {};
 }
 
 async function writeOutput(

@@ -140,19 +140,17 @@ export async function planBrief(run: RunContext, request: BriefRequest): Promise
  * Notes in the records of jobs whose briefs are all current that they are
  * current for this state of the project and these flags, so that the next run
  * with the same ones need not load the project; then keeps the file stamps. A
- * project with sections that cannot be loaded gets no notes: each run reports them.
+ * project with sections that cannot be loaded gets neither: each run reports them.
  */
 export async function noteCurrent(run: RunContext, current: readonly { job: Job; plans: readonly BriefPlan[] }[]): Promise<void> {
   const { check } = run;
-  if (!check) return;
-  if (run.project.brokenSections.length === 0) {
-    for (const { job, plans } of current) {
-      if (plans.length === 0) continue;
-      const key = check.key(job);
-      const briefs = plans.map((plan) => plan.request.name);
-      for (const plan of plans) {
-        await check.verify(plan.request.name, { key, formats: plan.request.formats, external: check.external(plan.files), briefs, warnings: planWarnings(plan) });
-      }
+  if (!check || run.project.brokenSections.length > 0) return;
+  for (const { job, plans } of current) {
+    if (plans.length === 0) continue;
+    const key = check.key(job);
+    const briefs = plans.map((plan) => plan.request.name);
+    for (const plan of plans) {
+      await check.verify(plan.request.name, { key, formats: plan.request.formats, external: check.external(plan.files), briefs, warnings: planWarnings(plan) });
     }
   }
   await check.save();

@@ -69,10 +69,13 @@ export async function status(options: RunRequest): Promise<BriefStatus[]> {
       statuses.push({ name, outputs: [], stale: true, reasons: [`cannot be built: ${error.format()}`], warnings: [], recipe: job.recipeFile });
     }
   }
-  // Jobs whose briefs are all current are noted so in their records.
-  await noteCurrent(
-    run,
-    found.filter(({ plans }) => plans.every((plan) => plan.reasons.length === 0)),
-  );
+  // Jobs whose briefs are all current are noted so in their records, unless
+  // some job could not be planned: a run with errors leaves the records as they were.
+  if (found.length === jobs.filter((_, index) => !current[index]).length) {
+    await noteCurrent(
+      run,
+      found.filter(({ plans }) => plans.every((plan) => plan.reasons.length === 0)),
+    );
+  }
   return statuses;
 }
