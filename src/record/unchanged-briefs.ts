@@ -37,6 +37,9 @@ export interface UnchangedBrief {
  * need the project loaded and planned; with none, nothing is parsed at all.
  */
 export class RecordCheck {
+  /** Records read in this run, by brief name: a job with `--each` looks at each twice. */
+  private readonly records = new Map<string, BuildRecord | undefined>();
+
   private constructor(
     readonly root: string,
     readonly outputDir: string,
@@ -101,6 +104,11 @@ export class RecordCheck {
     return this.stamps.save();
   }
 
+  private record(name: string): BuildRecord | undefined {
+    if (!this.records.has(name)) this.records.set(name, readRecord(this.outputDir, name));
+    return this.records.get(name);
+  }
+
   private unchangedJob(job: Job, recordNames: () => string[]): UnchangedBrief[] | undefined {
     // A one-off brief's name comes from its resolved picks: it is planned.
     if (!job.recipeFile) return undefined;
@@ -108,7 +116,7 @@ export class RecordCheck {
     const key = this.key(job);
     const candidates = job.each ? recordNames().filter((name) => name.startsWith(`${base}-`)) : [base];
     for (const candidate of candidates) {
-      const note = readRecord(this.outputDir, candidate)?.verified?.find((verification) => verification.key === key);
+      const note = this.record(candidate)?.verified?.find((verification) => verification.key === key);
       if (!note) continue;
       const briefs = note.briefs.map((name) => this.unchangedBrief(name, key, note.briefs, job));
       return briefs.every((brief) => brief !== undefined) ? briefs : undefined;
@@ -117,7 +125,7 @@ export class RecordCheck {
   }
 
   private unchangedBrief(name: string, key: string, siblings: string[], job: Job): UnchangedBrief | undefined {
-    const record: BuildRecord | undefined = readRecord(this.outputDir, name);
+    const record = this.record(name);
     const note = record?.verified?.find((verification) => verification.key === key);
     if (!record || !note || JSON.stringify(note.briefs) !== JSON.stringify(siblings)) return undefined;
     if (Object.entries(note.external).some(([file, content]) => this.stamps.hash(file) !== content)) return undefined;
