@@ -1,21 +1,16 @@
 import os from 'node:os';
 import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { CitationCache } from './citations/citation-cache.js';
-import { CitationEngines } from './citations/citation-engines.js';
-import { composeBrief } from './compose/compose-brief.js';
+import type { CitationEngines } from './citations/citation-engines.js';
 import { BriefwrightError } from './errors.js';
-import { openRun, planBrief, resolveJob, type BriefPlan, type RunContext } from './plan.js';
+import type { BriefPlan, RunContext } from './plan.js';
 import type { BriefRequest } from './project/brief-request.js';
 import { planJobs, type Job, type JobRequest } from './project/jobs.js';
-import { citedReferences, hash, writeRecord, type BuildRecord } from './record/build-record.js';
-import { BrowserSession } from './render/browser-session.js';
-import { findChrome } from './render/find-chrome.js';
-import { DocxWriter } from './render/docx/docx-writer.js';
-import { behindMessage, isBehind } from './sections/translations.js';
-import { printBrief } from './render/print-brief.js';
-import { renderBrief, type Printing } from './render/render-brief.js';
-import { writeFileAtomic } from './render/write-file.js';
+import { citedReferences, hash, inputsDigest, writeRecord, type BuildRecord } from './record/build-record.js';
+import { RecordCheck } from './record/unchanged-briefs.js';
+import type { BrowserSession } from './render/browser-session.js';
+import type { DocxWriter } from './render/docx/docx-writer.js';
+import type { Printing } from './render/render-brief.js';
 
 /** What to build, and how. */
 export interface BuildOptions extends JobRequest {
@@ -61,35 +56,64 @@ export interface BriefResult {
 }
 
 /**
- * Builds briefs: load the project; plan each brief (resolve, select, compare with
- * its last build); then compose, render and record only those that changed. One
+ * Builds briefs: read the build records; load the project only for the jobs
+ * they cannot answer for, and plan those (resolve, select, compare with the last
+ * build); then compose, render and record only the briefs that changed. One
  * failing brief does not stop the others.
  */
 export async function build(options: BuildOptions): Promise<BriefResult[]> {
-  const run = await openRun(options);
-  const { project, config } = run;
+  const check = await RecordCheck.open(options);
+  const known = check && !options.force ? check.unchanged() : [];
+  if (check && known.length > 0 && known.every((briefs) => briefs !== undefined)) {
+    const results = known.flat().map(upToDate);
+    for (const result of results) options.onBrief?.(result);
+    options.onPlan?.([]);
+    await check.save();
+    return results;
+  }
+  const { openRun } = await import('./plan.js');
+  const run = await openRun({ ...options, check });
+  const { project } = run;
   for (const section of project.brokenSections) section.problems.forEach((problem) => options.onProblem?.(problem));
-  const jobs = await planJobs(project, options);
-  const planned = (await Promise.all(jobs.map((job) => planJob(run, job)))).flat();
+  const jobs = check?.jobs ?? (await planJobs(project, options));
+  // A job the records answered for is up to date; only the others are planned.
+  const planned = await Promise.all(jobs.map((job, index) => known[index]?.map(upToDate) ?? planJob(run, job)));
   const results: BriefResult[] = [];
   const toBuild: BriefPlan[] = [];
-  for (const plan of planned) {
+  for (const plan of planned.flat()) {
     if (!('request' in plan)) results.push(plan);
     else if (options.force || plan.reasons.length > 0) toBuild.push(plan);
-    else results.push({ name: plan.request.name, status: 'up-to-date', reasons: [], files: [], warnings: [] });
+    else results.push(upToDate({ name: plan.request.name }));
   }
   for (const result of results) options.onBrief?.(result);
   options.onPlan?.(toBuild.map((plan) => ({ name: plan.request.name, reasons: plan.reasons })));
-  if (toBuild.length === 0) return order(results, planned);
+  if (toBuild.length > 0) results.push(...(await buildAll(run, toBuild, options)));
+  // The jobs planned here are noted current in their records, when the run
+  // went through: one that failed leaves the record folder as it was, but for
+  // the records of the briefs it built.
+  if (results.every((result) => result.status !== 'failed')) {
+    const { noteCurrent } = await import('./plan.js');
+    await noteCurrent(
+      run,
+      jobs.map((job, index) => ({ job, plans: planned[index]! })).filter((found): found is { job: Job; plans: BriefPlan[] } => found.plans.every((plan) => 'request' in plan)),
+    );
+  }
+  return order(results, planned.flat());
+}
 
+/** Composes, renders and records briefs, loading what that takes only now. */
+async function buildAll(run: RunContext, toBuild: BriefPlan[], options: BuildOptions): Promise<BriefResult[]> {
+  const stages = await loadStages(toBuild);
+  const { CitationEngines } = stages;
+  const results: BriefResult[] = [];
   const concurrency = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), toBuild.length));
-  const browser = new BrowserSession({ browser: () => findChrome({ flag: options.chrome, config: config.chrome }), pages: concurrency });
-  const engines = new CitationEngines({ cache: CitationCache.beside(run.outputDir) });
-  const docx = new DocxWriter({ layers: project.layers, root: project.root });
+  const browser = stages.printing && new stages.printing.BrowserSession({ browser: () => stages.printing!.findChrome({ flag: options.chrome, config: run.config.chrome }), pages: concurrency });
+  const engines = new CitationEngines({ cache: stages.CitationCache.beside(run.outputDir) });
+  const docx = stages.DocxWriter && new stages.DocxWriter({ layers: run.project.layers, root: run.project.root });
   try {
     // Chromium starts in its own process while the citation engines are built here.
     const printed = toBuild.filter((plan) => plan.request.formats.includes('pdf'));
-    if (printed.length > 0) browser.warm(`<!DOCTYPE html><html><head><style>${printed[0]!.stylesheet.css}</style></head><body></body></html>`);
+    if (browser && printed.length > 0) browser.warm(`<!DOCTYPE html><html><head><style>${printed[0]!.stylesheet.css}</style></head><body></body></html>`);
     for (const plan of toBuild) engines.warm(plan.style, plan.request.locale);
     // One brief more in flight than there are pages: it is composed while the
     // pages print, so they never wait for Node, and Node never holds up their messages.
@@ -99,16 +123,55 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     await Promise.all(
       printOrder(toBuild).map((plan) =>
         limit(async () => {
-          const result = await buildBrief(run, plan, { browser, engines, docx, composing, strict: options.strict ?? false });
+          const result = await buildBrief(run, plan, { stages, browser, engines, docx, composing, strict: options.strict ?? false });
           results.push(result);
           options.onBrief?.(result);
         }),
       ),
     );
   } finally {
-    await browser.close();
+    await browser?.close();
   }
-  return order(results, planned);
+  return results;
+}
+
+/**
+ * The modules that compose and render, loaded only when a brief is to be built:
+ * the browser and PDF tools only for PDFs, the Word writer only for Word files.
+ */
+async function loadStages(plans: BriefPlan[]) {
+  const wants = (format: string) => plans.some((plan) => plan.request.formats.includes(format as never));
+  const [{ CitationEngines }, { CitationCache }, { composeBrief }, { writeFileAtomic }, { planWarnings }, printing, word] = await Promise.all([
+    import('./citations/citation-engines.js'),
+    import('./citations/citation-cache.js'),
+    import('./compose/compose-brief.js'),
+    import('./render/write-file.js'),
+    import('./plan.js'),
+    wants('pdf')
+      ? Promise.all([import('./render/browser-session.js'), import('./render/find-chrome.js'), import('./render/print-brief.js'), import('./render/render-brief.js')])
+      : undefined,
+    wants('docx') ? import('./render/docx/docx-writer.js') : undefined,
+  ]);
+  return {
+    CitationEngines,
+    CitationCache,
+    composeBrief,
+    writeFileAtomic,
+    planWarnings,
+    printing: printing && {
+      BrowserSession: printing[0].BrowserSession,
+      findChrome: printing[1].findChrome,
+      printBrief: printing[2].printBrief,
+      renderBrief: printing[3].renderBrief,
+    },
+    DocxWriter: word?.DocxWriter,
+  };
+}
+
+type Stages = Awaited<ReturnType<typeof loadStages>>;
+
+function upToDate(brief: { name: string }): BriefResult {
+  return { name: brief.name, status: 'up-to-date', reasons: [], files: [], warnings: [] };
 }
 
 /**
@@ -123,6 +186,7 @@ function printOrder(plans: BriefPlan[]): BriefPlan[] {
 }
 
 async function planJob(run: RunContext, job: Job): Promise<(BriefPlan | BriefResult)[]> {
+  const { resolveJob } = await import('./plan.js');
   try {
     const requests = await resolveJob(run, job);
     return await Promise.all(requests.map((request) => planOrFail(run, request)));
@@ -132,6 +196,7 @@ async function planJob(run: RunContext, job: Job): Promise<(BriefPlan | BriefRes
 }
 
 async function planOrFail(run: RunContext, request: BriefRequest): Promise<BriefPlan | BriefResult> {
+  const { planBrief } = await import('./plan.js');
   try {
     return await planBrief(run, request);
   } catch (error) {
@@ -142,8 +207,9 @@ async function planOrFail(run: RunContext, request: BriefRequest): Promise<Brief
 async function buildBrief(
   run: RunContext,
   plan: BriefPlan,
-  tools: { browser: BrowserSession; engines: CitationEngines; docx: DocxWriter; composing: LimitFunction; strict: boolean },
+  tools: { stages: Stages; browser?: BrowserSession; engines: CitationEngines; docx?: DocxWriter; composing: LimitFunction; strict: boolean },
 ): Promise<BriefResult> {
+  const { stages } = tools;
   const { request, sections } = plan;
   const reasons = plan.reasons.length > 0 ? plan.reasons : ['rebuild forced'];
   const warnings: string[] = [];
@@ -158,7 +224,7 @@ async function buildBrief(
         run.trees.get(section);
         await yieldToBrowser();
       }
-      return composeBrief({
+      return stages.composeBrief({
         request,
         sections,
         taxonomy: run.project.taxonomy,
@@ -174,30 +240,32 @@ async function buildBrief(
         trees: run.trees,
       });
     });
-    const { composed, pdf, overBudget } = await renderBrief({
-      compose,
-      print: request.formats.includes('pdf') ? (html) => printBrief({ browser: tools.browser, html, request, taxonomy: run.project.taxonomy }) : undefined,
-      toc: plan.layout.toc,
-    });
-    warnings.push(...composed.warnings, ...sections.filter(isBehind).map(behindMessage));
+    const { printing } = stages;
+    const { composed, pdf, overBudget } =
+      printing && tools.browser && request.formats.includes('pdf')
+        ? await printing.renderBrief({
+            compose,
+            print: (html) => printing.printBrief({ browser: tools.browser!, html, request, taxonomy: run.project.taxonomy }),
+            toc: plan.layout.toc,
+          })
+        : { composed: await compose(), pdf: undefined, overBudget: undefined };
+    warnings.push(...composed.warnings, ...stages.planWarnings(plan));
     if (overBudget) {
       const message = pageBudgetMessage(request, overBudget.pages, overBudget.limit, sections);
       if (tools.strict) throw new BriefwrightError(message);
       warnings.push(message);
     }
     // Made before anything is written, so a failure leaves the previous outputs in place.
-    const docx = request.formats.includes('docx') ? await tools.docx.write({ model: composed.model, layout: plan.layout }) : undefined;
+    const docx = tools.docx && request.formats.includes('docx') ? await tools.docx.write({ model: composed.model, layout: plan.layout }) : undefined;
     warnings.push(...(docx?.warnings ?? []));
-    const outputs: BuildRecord['outputs'] = {};
+    const built = { ...plan.inputs, references: citedReferences(composed.cited, run.project.references.byId) };
+    const made = { inputs: inputsDigest(built), formatFiles: plan.inputs.formatFiles ?? {}, write: stages.writeFileAtomic };
+    const outputs = olderOutputs(plan.record, request.formats);
     const files: string[] = [];
-    if (request.formats.includes('html')) files.push(await writeOutput(run, `${request.name}.html`, composed.html, outputs));
-    if (pdf) files.push(await writeOutput(run, `${request.name}.pdf`, pdf.bytes, outputs, pdf.pages));
-    if (docx) files.push(await writeOutput(run, `${request.name}.docx`, docx.bytes, outputs));
-    await writeRecord(run.outputDir, {
-      ...plan.inputs,
-      references: citedReferences(composed.cited, run.project.references.byId),
-      outputs,
-    });
+    if (request.formats.includes('html')) files.push(await writeOutput(run, made, `${request.name}.html`, composed.html, outputs));
+    if (pdf) files.push(await writeOutput(run, made, `${request.name}.pdf`, pdf.bytes, outputs, pdf.pages));
+    if (docx) files.push(await writeOutput(run, made, `${request.name}.docx`, docx.bytes, outputs));
+    await writeRecord(run.outputDir, { ...built, outputs, ...sameNotes(plan.record, built, outputs) });
     return { name: request.name, status: 'built', reasons, files, pages: pdf?.pages, warnings };
   } catch (error) {
     return { ...failure(request.name, error), reasons, warnings };
@@ -219,17 +287,44 @@ function order(results: BriefResult[], planned: (BriefPlan | BriefResult)[]): Br
   return [...results].sort((a, b) => (position.get(a.name) ?? 0) - (position.get(b.name) ?? 0));
 }
 
+/**
+ * The outputs of the last build in formats this one does not make, kept with
+ * the inputs each was built from, so `status` can tell they are older.
+ */
+function olderOutputs(record: BuildRecord | undefined, formats: readonly string[]): BuildRecord['outputs'] {
+  if (!record) return {};
+  const latest = inputsDigest(record);
+  return Object.fromEntries(
+    Object.entries(record.outputs)
+      .filter(([format]) => !formats.includes(format))
+      .map(([format, output]) => [format, { ...output, inputs: output.inputs ?? latest }]),
+  );
+}
+
+/**
+ * The previous record's verifications, when this build recorded the same
+ * inputs and outputs (a forced rebuild): they still hold, and the record stays
+ * byte for byte what it was.
+ */
+function sameNotes(previous: BuildRecord | undefined, built: BuildRecord | Omit<BuildRecord, 'outputs'>, outputs: BuildRecord['outputs']): Pick<BuildRecord, 'verified'> {
+  if (!previous?.verified || inputsDigest(previous) !== inputsDigest(built)) return {};
+  return JSON.stringify(previous.outputs) === JSON.stringify(outputs) ? { verified: previous.verified } : {};
+}
+
 async function writeOutput(
   run: RunContext,
+  made: { inputs: string; formatFiles: Record<string, Record<string, string>>; write: Stages['writeFileAtomic'] },
   fileName: string,
   data: string | Uint8Array,
   outputs: BuildRecord['outputs'],
   pages?: number,
 ): Promise<string> {
   const file = path.join(run.outputDir, fileName);
-  await writeFileAtomic(file, data);
+  await made.write(file, data);
   const relative = path.relative(run.project.root, file).split(path.sep).join('/');
-  outputs[path.extname(fileName).slice(1)] = { file: relative, hash: hash(data), ...(pages ? { pages } : {}) };
+  const format = path.extname(fileName).slice(1);
+  const files = made.formatFiles[format];
+  outputs[format] = { file: relative, hash: hash(data), ...(pages ? { pages } : {}), inputs: made.inputs, ...(files ? { files } : {}) };
   return relative;
 }
 

@@ -6,6 +6,8 @@ import { defaultTitle, type TitleLabels } from './default-title.js';
 import { languageName, languageTag } from './language-tags.js';
 import { ALL, type Taxonomy } from './taxonomy.js';
 
+export { defaultDate } from './default-date.js';
+
 /** A fully resolved request for one brief: every field set, every id canonical. */
 export interface BriefRequest {
   /** Output base name (`output/<name>.html`). */
@@ -169,11 +171,4 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-/** The date a brief without one gets: SOURCE_DATE_EPOCH (reproducible builds) if set, else today, as YYYY-MM-DD. */
-export function defaultDate(): string {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const time = process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? epoch * 1000 : Date.now();
-  return new Date(time).toISOString().slice(0, 10);
 }

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { LAYOUT } from './load-project.js';
 import { recipeSchema } from './recipe.js';
 import { YamlFile } from './yaml-file.js';
 
 /** The optional project settings file. */
-export const CONFIG_FILE = 'briefwright.yaml';
+export const CONFIG_FILE = LAYOUT.config;
 
 const configSchema = z.strictObject({
   /** Browser used to print PDFs (see the lookup order in the README). */

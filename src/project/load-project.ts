@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefwrightError, ProblemList } from '../errors.js';
-import { isBibliographyFile, loadReferences, type ReferenceLibrary } from '../citations/load-references.js';
-import { loadSections } from '../sections/load-sections.js';
+import type { ReferenceLibrary } from '../citations/load-references.js';
 import type { BrokenSection, Section } from '../sections/section.js';
 import { FileLayers } from './file-layers.js';
 import { PACKAGE_ROOT } from './package-root.js';
-import { parseTaxonomy, type Taxonomy } from './taxonomy.js';
+import type { Taxonomy } from './taxonomy.js';
 
 /** Project-relative paths of the parts of a project folder. */
 export const LAYOUT = {
@@ -18,6 +17,7 @@ export const LAYOUT = {
   templates: 'templates',
   styles: 'styles',
   output: 'output',
+  config: 'briefwright.yaml',
 } as const;
 
 /** Everything read from a project folder, validated. */
@@ -64,6 +64,13 @@ export async function readProject(options: { root: string }): Promise<{ project:
       `not a briefwright project: ${LAYOUT.taxonomy} not found in ${root} (pass --root DIR, or run 'briefwright init DIR')`,
     );
   }
+  // The readers are loaded here, not with this module, so that what only needs
+  // the layout (a build with nothing stale, a job list) does not load them.
+  const [{ parseTaxonomy }, { loadSections }, { isBibliographyFile, loadReferences }] = await Promise.all([
+    import('./taxonomy.js'),
+    import('../sections/load-sections.js'),
+    import('../citations/load-references.js'),
+  ]);
   const taxonomySource = await readFile(taxonomyPath, 'utf8');
   const taxonomy = parseTaxonomy(taxonomySource, LAYOUT.taxonomy);
   const sectionFiles = (await listFiles(root, LAYOUT.sections)).filter((file) => file.endsWith('.md'));
@@ -72,7 +79,7 @@ export async function readProject(options: { root: string }): Promise<{ project:
     loadSections({ root, files: sectionFiles, taxonomy }),
     loadReferences({ root, files: bibliographyFiles }),
   ]);
-  const recipeFiles = (await listFiles(root, LAYOUT.briefs, false)).filter((file) => /\.ya?ml$/.test(file));
+  const recipeFiles = await listRecipeFiles(root);
   const project: Project = {
     root,
     taxonomy,
@@ -85,6 +92,11 @@ export async function readProject(options: { root: string }): Promise<{ project:
     layers: new FileLayers({ project: root, builtIn: PACKAGE_ROOT }),
   };
   return { project, problems: [...broken.flatMap((section) => section.problems), ...references.problems] };
+}
+
+/** The project's recipe files (`briefs/*.yaml`), project-relative, sorted. */
+export async function listRecipeFiles(root: string): Promise<string[]> {
+  return (await listFiles(root, LAYOUT.briefs, false)).filter((file) => /\.ya?ml$/.test(file));
 }
 
 /** Files under `folder` (recursively unless told not to), project-relative with '/', sorted. */

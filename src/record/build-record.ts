@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BriefRequest } from '../project/brief-request.js';
 import { VERSION } from '../project/package-root.js';
@@ -7,6 +6,10 @@ import type { Reference } from '../citations/reference.js';
 import type { CslStyle } from '../citations/styles.js';
 import type { Section } from '../sections/section.js';
 import { writeFileAtomic } from '../render/write-file.js';
+import { hash } from './content-hash.js';
+import type { FileStamps } from './file-stamps.js';
+
+export { hash } from './content-hash.js';
 
 /** Where build records are kept, inside the output folder. */
 export const RECORD_DIR = '.records';
@@ -16,7 +19,7 @@ export interface BriefInputs {
   briefwright: string;
   name: string;
   recipe?: { file: string; hash: string };
-  /** The settings that shape the brief, after recipe and flags are merged. */
+  /** The settings that shape the brief, after recipe and flags are merged (all but the formats: each output is recorded on its own). */
   request: Record<string, unknown>;
   taxonomy: string;
   /** Picked sections, in order: id → file and hash. */
@@ -24,40 +27,100 @@ export interface BriefInputs {
   /** Templates, partials, stylesheets, fonts and images: path → hash. */
   files: Record<string, string>;
   style: { name: string; origin: string; hash: string };
+  /** Inputs of one format only (the Word reference document): format → path → hash. */
+  formatFiles?: Record<string, Record<string, string>>;
+}
+
+/** One output file, and what it was built from. */
+export interface RecordedOutput {
+  file: string;
+  hash: string;
+  pages?: number;
+  /** The inputs it was built from (`inputsDigest`); unset in records older than this field: the record's own. */
+  inputs?: string;
+  /** The inputs of its format only, as `formatFiles` gives them. */
+  files?: Record<string, string>;
 }
 
 /** A brief's inputs plus what only building reveals: the works cited, and the outputs. */
 export interface BuildRecord extends BriefInputs {
   /** Cited references: key → hash of that entry alone, not of the whole bibliography. */
   references: Record<string, string>;
-  outputs: Record<string, { file: string; hash: string; pages?: number }>;
+  /**
+   * Outputs by format. A build of some formats keeps the others' entries from
+   * the build before, each with the inputs it was built from.
+   */
+  outputs: Record<string, RecordedOutput>;
+  /** The runs that found these outputs current, latest first (see `Verification`). */
+  verified?: Verification[];
 }
 
-/** A short content hash (sha-256, 16 hex digits). */
-export function hash(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+/**
+ * A note that a brief's outputs were found current for one state of the
+ * project's shared files and one job (recipe content, flags, date), so that a
+ * run with the same ones need not load the project to plan the brief again.
+ * A build of the brief replaces the record, and its notes with it.
+ */
+export interface Verification {
+  /** The project state and job (a hash of both). */
+  key: string;
+  /** The formats the job asks for. */
+  formats: string[];
+  /** Inputs outside the shared folders (fonts from packages, a style file elsewhere): absolute path → hash. */
+  external: Record<string, string>;
+  /** Every brief the job makes (several with `--each`), in order, this one among them. */
+  briefs: string[];
+  /** What does not make the brief stale but `status` shows: translations behind their originals. */
+  warnings: string[];
 }
 
-/** Hashes files once per run, however many briefs use them. */
+/** How many verifications a record keeps (runs that alternate flags each find theirs). */
+const KEPT_VERIFICATIONS = 4;
+
+/** The record with one more verification, latest first; undefined when it already has that one. */
+export function withVerification(record: BuildRecord, verification: Verification): BuildRecord | undefined {
+  const kept = record.verified ?? [];
+  if (kept[0] && JSON.stringify(kept[0]) === JSON.stringify(verification)) return undefined;
+  return { ...record, verified: [verification, ...kept.filter((note) => note.key !== verification.key)].slice(0, KEPT_VERIFICATIONS) };
+}
+
+/**
+ * One hash of what a brief's outputs are built from, whatever their format:
+ * recorded with each output, so an output left from an earlier build can be told
+ * from the latest build's.
+ */
+export function inputsDigest(record: BriefInputs & { references: Record<string, string> }): string {
+  return hash(
+    JSON.stringify([
+      record.briefwright,
+      record.recipe?.hash ?? null,
+      withoutFormats(record.request),
+      record.taxonomy,
+      record.sections,
+      record.files,
+      record.style,
+      record.references,
+    ]),
+  );
+}
+
+/** A request's settings without its formats, which each output records for itself. */
+export function withoutFormats(request: Record<string, unknown>): Record<string, unknown> {
+  const { formats: _formats, ...settings } = request;
+  return settings;
+}
+
+/** Hashes files once per run, however many briefs use them, from their stamps where those hold. */
 export class FileHashes {
-  private readonly hashes = new Map<string, Promise<string>>();
-
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly stamps: FileStamps,
+  ) {}
 
   /** path (project-relative, or `npm:`/`briefwright:` for package files) → hash, sorted by path. */
-  async of(files: readonly string[]): Promise<Record<string, string>> {
+  of(files: readonly string[]): Record<string, string> {
     const unique = [...new Set(files)].sort();
-    const hashes = await Promise.all(unique.map((file) => this.one(file)));
-    return Object.fromEntries(unique.map((file, index) => [displayPath(this.root, file), hashes[index]!]));
-  }
-
-  private one(file: string): Promise<string> {
-    let pending = this.hashes.get(file);
-    if (!pending) {
-      pending = readFile(file).then(hash, () => 'missing');
-      this.hashes.set(file, pending);
-    }
-    return pending;
+    return Object.fromEntries(unique.map((file) => [displayPath(this.root, file), this.stamps.hash(file)]));
   }
 }
 
@@ -67,10 +130,11 @@ export function describeInputs(options: {
   taxonomySource: string;
   sections: readonly Section[];
   files: Record<string, string>;
+  formatFiles?: Record<string, Record<string, string>>;
   style: CslStyle;
 }): BriefInputs {
   const { request } = options;
-  const { recipe: _recipe, where: _where, name, ...settings } = request;
+  const { recipe: _recipe, where: _where, name, formats: _formats, ...settings } = request;
   return {
     briefwright: VERSION,
     name,
@@ -80,6 +144,7 @@ export function describeInputs(options: {
     sections: Object.fromEntries(options.sections.map((s) => [s.id, { file: s.file, hash: hash(s.source) }])),
     files: options.files,
     style: { name: options.style.name, origin: options.style.origin, hash: hash(options.style.xml) },
+    ...(options.formatFiles && Object.keys(options.formatFiles).length > 0 ? { formatFiles: options.formatFiles } : {}),
   };
 }
 
@@ -99,9 +164,10 @@ export async function writeRecord(outputDir: string, record: BuildRecord): Promi
 }
 
 /** Reads a brief's record; undefined when there is none (or it cannot be read). */
-export async function readRecord(outputDir: string, name: string): Promise<BuildRecord | undefined> {
+export function readRecord(outputDir: string, name: string): BuildRecord | undefined {
   try {
-    return JSON.parse(await readFile(recordPath(outputDir, name), 'utf8')) as BuildRecord;
+    const record = JSON.parse(readFileSync(recordPath(outputDir, name), 'utf8')) as BuildRecord;
+    return record && typeof record === 'object' && record.outputs && typeof record.outputs === 'object' ? record : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Reference } from '../citations/reference.js';
-import { hash, type BriefInputs, type BuildRecord } from './build-record.js';
+import { hash, inputsDigest, withoutFormats, type BriefInputs, type BuildRecord } from './build-record.js';
 
 /**
  * Why a brief must be rebuilt, in words a staff member understands; empty when
@@ -18,14 +18,20 @@ export function staleReasons(options: {
   const { record, inputs } = options;
   if (!record) return ['not built yet'];
   const reasons: string[] = [];
+  const latest = inputsDigest(record);
+  const older: string[] = [];
   for (const format of options.formats) {
     const output = record.outputs[format];
     if (!output) reasons.push(`no ${format} output yet`);
     else if (!existsSync(path.join(options.root, output.file))) reasons.push(`${path.basename(output.file)} is missing`);
+    else if ((output.inputs ?? latest) !== latest) older.push(format);
+    if (output) reasons.push(...fileChanges(output.files ?? {}, inputs.formatFiles?.[format] ?? {}));
   }
+  if (older.length > 0) reasons.push(olderOutputs(older, record, latest));
   if (record.briefwright !== inputs.briefwright) reasons.push(`briefwright updated (${record.briefwright} → ${inputs.briefwright})`);
+  const [before, after] = [withoutFormats(record.request), withoutFormats(inputs.request)];
   if (record.recipe?.hash !== inputs.recipe?.hash) reasons.push(`recipe ${inputs.recipe?.file ?? record.recipe?.file ?? ''} changed`.trim());
-  else if (JSON.stringify(record.request) !== JSON.stringify(inputs.request)) reasons.push(...settingChanges(record.request, inputs.request));
+  else if (JSON.stringify(before) !== JSON.stringify(after)) reasons.push(...settingChanges(before, after));
   if (record.taxonomy !== inputs.taxonomy) reasons.push('taxonomy changed');
   reasons.push(...sectionChanges(record.sections, inputs.sections));
   for (const [key, recorded] of Object.entries(record.references)) {
@@ -38,6 +44,23 @@ export function staleReasons(options: {
     reasons.push(record.style.name === inputs.style.name ? `citation style ${inputs.style.name} changed` : `citation style changed (${record.style.name} → ${inputs.style.name})`);
   }
   return reasons;
+}
+
+/** Outputs of formats the latest build did not make, kept from a build before it: "the PDF is older than this build's HTML". */
+function olderOutputs(older: string[], record: BuildRecord, latest: string): string {
+  const newer = Object.entries(record.outputs)
+    .filter(([, output]) => (output.inputs ?? latest) === latest)
+    .map(([format]) => format);
+  const what = `the ${listed(older)} ${older.length > 1 ? 'are' : 'is'}`;
+  return newer.length > 0 ? `${what} older than this build's ${listed(newer)}` : `${what} older than this build`;
+}
+
+/** What a format's output is called in a sentence. */
+const FORMAT_NAMES: Record<string, string> = { html: 'HTML', pdf: 'PDF', docx: 'Word file' };
+
+function listed(formats: string[]): string {
+  const names = formats.map((format) => FORMAT_NAMES[format] ?? format.toUpperCase());
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!;
 }
 
 function settingChanges(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
