@@ -286,7 +286,7 @@ if (runs('batch') || runs('memory') || runs('citations') || runs('word')) {
         ['unchanged / cold', `${(unchanged.seconds / coldSeconds).toFixed(3)}×`, ''],
         [`edit of reference ${key}`, `${edit.seconds.toFixed(2)} s, ${editBuilt} rebuilt`, `target: the ${expected} citing it`],
       );
-      if (editBuilt !== expected) process.exitCode = 1;
+      if (editBuilt !== expected || coldSeconds / floor > 1.15) process.exitCode = 1;
     }
     if (runs('memory')) {
       console.error(`memory: briefwright build --force over ${RECIPES} briefs, sampled every 100 ms`);
@@ -299,6 +299,7 @@ if (runs('batch') || runs('memory') || runs('citations') || runs('word')) {
         ['  by process, at the peak', `${types.join(', ')}`, 'MiB PSS (how many)'],
         ['peak memory, whole run', `${whole.toFixed(0)} MiB`, `target ≤ 800 MiB: ${whole <= 800 ? 'pass' : 'FAIL'}`],
       );
+      if (whole > 800) process.exitCode = 1;
     }
     if (runs('citations')) {
       console.error('citations: the citation engine and PDF/UA finishing against one print');
