@@ -23,14 +23,29 @@ afterAll(async () => {
   await rm(logs, { recursive: true, force: true });
 });
 
-/** The packages a run of the executable resolved, from the module-resolution hook's log. */
+/** Which packages each file of the bundled CLI holds, as the bundling step wrote it down. */
+async function bundleContents(): Promise<Record<string, string[]>> {
+  try {
+    return JSON.parse(await readFile(new URL('../dist/bundle/packages.json', import.meta.url), 'utf8')) as Record<string, string[]>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The packages a run of the executable loaded, from the module-resolution hook's log:
+ * those resolved from node_modules, and those inside the files of the bundle it loaded.
+ */
 async function packagesLoaded(args: string[], root = PROJECT): Promise<Set<string>> {
   const log = path.join(logs, `${args.join('-').replace(/[^\w-]/g, '_')}.txt`);
   await run(process.execPath, ['--import', HOOK, BIN, ...args, '--root', root], { env: { ...process.env, IMPORT_LOG: log } });
   const urls = (await readFile(log, 'utf8')).split('\n');
+  const bundle = await bundleContents();
   const names = urls.flatMap((url) => {
     const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
-    return match ? [match[1]!] : [];
+    if (match) return [match[1]!];
+    const chunk = /\/dist\/bundle\/([^/]+\.js)$/.exec(url);
+    return chunk ? (bundle[chunk[1]!] ?? []) : [];
   });
   return new Set(names);
 }

@@ -1,8 +1,27 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The nearest folder above this file whose package.json names briefwright. The compiled
+ * module and the bundled CLI sit at different depths, so the folder is found, not assumed.
+ */
+function findPackageRoot(): { root: string; version: string } {
+  const start = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'briefwright') return { root: dir + path.sep, version: manifest.version ?? '0.0.0' };
+    }
+    if (path.dirname(dir) === dir) throw new Error(`no package.json of briefwright above ${start}`);
+  }
+}
+
+const found = findPackageRoot();
+
 /** The folder of the briefwright package: built-in templates and styles live here. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const PACKAGE_ROOT: string = found.root;
 
 /** briefwright's version, from its package.json. */
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+export const VERSION: string = found.version;
