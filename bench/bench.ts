@@ -261,7 +261,8 @@ if (runs('batch') || runs('memory') || runs('citations') || runs('word')) {
       const unchangedBuilt = unchanged.result.filter((r) => r.status === 'built').length;
 
       // Edit one reference entry, and count which briefs cite it.
-      const records = await readdir(path.join(root, 'output', '.records'));
+      // Brief records only: the folder also keeps the file stamps and the caches.
+      const records = (await readdir(path.join(root, 'output', '.records'))).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
       const citing = new Map<string, number>();
       for (const file of records) {
         const record = JSON.parse(await readFile(path.join(root, 'output', '.records', file), 'utf8'));
