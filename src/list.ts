@@ -59,14 +59,16 @@ async function listLayered(root: string, what: 'templates' | 'styles' | 'themes'
   const layers = new FileLayers({ project: projectRoot, builtIn: PACKAGE_ROOT });
   switch (what) {
     case 'templates': {
-      const { TemplateSet } = await import('./compose/templates.js');
-      const templates = await TemplateSet.load({ layers });
-      const layouts = templates.names().map((name) => {
-        const { description, pages } = templates.settings(name);
-        return `${name} (${templates.origin(name)}${pages ? `, at most ${pages} page${pages === 1 ? '' : 's'}` : ''})${description ? ` — ${description}` : ''}`;
-      });
-      const own = templates.projectPartials();
-      return own.length > 0 ? [...layouts, `partials from the project: ${own.join(', ')}`] : layouts;
+      // Names, origins and declared settings only: listing compiles no template.
+      const { readLayouts, readPartials } = await import('./compose/template-files.js');
+      const [layouts, partials] = await Promise.all([readLayouts(layers), readPartials(layers)]);
+      const lines = [...layouts.values()]
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map(({ name, origin, settings: { description, pages } }) => {
+          return `${name} (${origin}${pages ? `, at most ${pages} page${pages === 1 ? '' : 's'}` : ''})${description ? ` — ${description}` : ''}`;
+        });
+      const own = partials.filter((partial) => partial.origin === 'project').map((partial) => partial.name);
+      return own.length > 0 ? [...lines, `partials from the project: ${own.join(', ')}`] : lines;
     }
     case 'styles': {
       const { listStyles } = await import('./citations/styles.js');

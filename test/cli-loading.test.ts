@@ -67,6 +67,12 @@ describe('what a command loads', () => {
     for (const name of HEAVY) expect(loaded, name).not.toContain(name);
   });
 
+  it('lists templates without the template engine', async () => {
+    const loaded = await packagesLoaded(['list', 'templates']);
+    expect(loaded).toContain('yaml');
+    expect(loaded).not.toContain('handlebars');
+  });
+
   it('sees the citation engine where a command needs it', async () => {
     const { root, cleanup } = await copyFixture('basic');
     try {

@@ -1,44 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import Handlebars from 'handlebars';
-import { z } from 'zod';
 import { BriefwrightError, ProblemList } from '../errors.js';
 import type { FileLayers, Origin } from '../project/file-layers.js';
 import { didYouMean } from '../project/suggest.js';
-import { YamlFile } from '../project/yaml-file.js';
 import { LabelFiles } from './label-files.js';
-import { missingLabels, templateUses, type LabelUse, type TemplateUses } from './label-uses.js';
+import { missingLabels, templateUses, type LabelUse } from './label-uses.js';
 import type { Labels } from './labels.js';
 import { registerHelpers } from './template-helpers.js';
+import { readLayouts, readPartials, type LayoutSettings, type TemplateFile } from './template-files.js';
 
-const TEMPLATES = 'templates';
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*\r?\n/;
-
-const layoutSettingsSchema = z.strictObject({
-  description: z.string().default(''),
-  /** Most pages the PDF should have; more is reported (and an error with --strict). */
-  pages: z.number().int().positive().optional(),
-  /** Whether the layout shows sections; one that does not (a bibliography) needs no picks. */
-  sections: z.boolean().default(true),
-  /** Whether the layout has a table of contents that wants PDF page numbers (printed twice). */
-  toc: z.boolean().default(false),
-});
-
-/** What a layout declares about itself in its front matter. */
-export type LayoutSettings = z.output<typeof layoutSettingsSchema>;
-
-interface TemplateFile {
-  name: string;
-  /** Path shown in messages (relative to the project, or to the package for built-ins). */
-  file: string;
-  /** Whether the project provides the file or it is built in. */
-  origin: Origin;
-  text: string;
-  /** Line of the file on which `text` starts. */
-  firstLine: number;
-  /** The labels and partials it uses, found in its parsed form. */
-  uses?: TemplateUses;
-}
+export type { LayoutSettings } from './template-files.js';
 
 /** The Handlebars layouts and partials of a project, compiled once. */
 export class TemplateSet {
@@ -61,36 +31,9 @@ export class TemplateSet {
    */
   static async load(options: { layers: FileLayers }): Promise<TemplateSet> {
     const { layers } = options;
-    const read = (folder: string): Promise<(TemplateFile & { head?: string })[]> =>
-      Promise.all(
-        layers
-          .list(folder)
-          .filter((entry) => entry.path.endsWith('.hbs'))
-          .map(async (entry) => {
-            const raw = await readFile(entry.file, 'utf8');
-            const match = FRONT_MATTER.exec(raw);
-            const head = match?.[0] ?? '';
-            return {
-              name: path.posix.basename(entry.path, '.hbs'),
-              file: layers.display(entry),
-              origin: entry.origin,
-              text: raw.slice(head.length),
-              firstLine: head === '' ? 1 : head.split('\n').length,
-              head: match?.[1],
-            };
-          }),
-      );
     const handlebars = Handlebars.create();
     registerHelpers(handlebars);
-    const layoutFiles = await read(TEMPLATES);
-    const partials = await read(`${TEMPLATES}/partials`);
-    const layouts = new Map<string, TemplateFile & { settings: LayoutSettings }>();
-    for (const layout of layoutFiles) {
-      const settings = layout.head
-        ? YamlFile.parse(layout.head, layout.file, 1).validate(layoutSettingsSchema, 'template settings')
-        : layoutSettingsSchema.parse({});
-      layouts.set(layout.name, { ...layout, settings });
-    }
+    const [layouts, partials] = await Promise.all([readLayouts(layers), readPartials(layers)]);
     for (const template of [...layouts.values(), ...partials]) template.uses = templateUses(checkSyntax(handlebars, template), template.file, template.firstLine);
     // Compiled here: a partial registered as text is compiled again at every use.
     for (const partial of partials) handlebars.registerPartial(partial.name, handlebars.compile(partial.text, { strict: false, noEscape: false }));
