@@ -71,15 +71,8 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 // Typographic quotes, dashes and ellipses, as Pandoc and Quarto print them.
 const toHtmlTree = unified().use(remarkSmartypants, { dashes: 'oldschool' }).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SCHEMA);
 
-/**
- * Turns a section's Markdown into an HTML tree. Pandoc-style citations become
- * numbered placeholders (numbering continues from `firstCitation`), and the body's
- * own headings are moved below the section heading: the highest becomes level
- * `headingOffset + 1` and the others follow in order without skipping a level,
- * however the author numbered them (PDF/UA and screen readers need no gaps).
- * Raw HTML is kept only as far as it is safe (see SCHEMA); images are embedded.
- */
-export function markdownToTree(options: {
+/** What a section's rendering is made from, besides the images it embeds. */
+export interface MarkdownSource {
   markdown: string;
   file: string;
   /** Line of the file where `markdown` starts. */
@@ -88,7 +81,17 @@ export function markdownToTree(options: {
   firstCitation: number;
   /** The project folder, for images (relative to the section file). */
   root: string;
-}): SectionTree {
+}
+
+/**
+ * Turns a section's Markdown into an HTML tree. Pandoc-style citations become
+ * numbered placeholders (numbering continues from `firstCitation`), and the body's
+ * own headings are moved below the section heading: the highest becomes level
+ * `headingOffset + 1` and the others follow in order without skipping a level,
+ * however the author numbered them (PDF/UA and screen readers need no gaps).
+ * Raw HTML is kept only as far as it is safe (see SCHEMA); images are embedded.
+ */
+export function markdownToTree(options: MarkdownSource): SectionTree {
   const { markdown, file, firstLine } = options;
   const mdast = parser.parse(markdown) as MdastRoot;
   const lineStarts = indexLines(markdown);

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { PACKAGE_ROOT, VERSION } from '../project/package-root.js';
 import { RECORD_DIR } from '../record/build-record.js';
+import type { MarkdownSource } from './markdown.js';
 import type { RenderedSection } from './section-trees.js';
 
 /** Bumped whenever what is kept, or how it is keyed, changes. */
@@ -11,15 +12,6 @@ const CACHE_FORMAT = 1;
 /** The packages a section's HTML is made with: a new version of any of them is a new key. */
 const RENDERERS = ['unified', 'remark-parse', 'remark-gfm', 'remark-smartypants', 'remark-rehype', 'rehype-raw', 'rehype-sanitize', 'hast-util-to-html'];
 
-/** What a section's rendering is made from, besides the images it embeds. */
-export interface SectionSource {
-  markdown: string;
-  file: string;
-  firstLine: number;
-  headingOffset: number;
-  firstCitation: number;
-  root: string;
-}
 
 /**
  * Sections rendered to HTML, kept between runs beside the build records
@@ -43,7 +35,7 @@ export class SectionCache {
   }
 
   /** The rendering kept for a section, or undefined. */
-  get(source: SectionSource): RenderedSection | undefined {
+  get(source: MarkdownSource): RenderedSection | undefined {
     const key = keyOf(source);
     try {
       const kept = JSON.parse(readFileSync(this.file(key), 'utf8')) as { key?: unknown; images?: [string, string][]; rendered?: RenderedSection };
@@ -58,7 +50,7 @@ export class SectionCache {
   }
 
   /** Keeps a rendering without problems. A cache that cannot be written only makes later runs slower. */
-  set(source: SectionSource, rendered: RenderedSection): void {
+  set(source: MarkdownSource, rendered: RenderedSection): void {
     if (rendered.problems.length > 0) return;
     const key = keyOf(source);
     const file = this.file(key);
@@ -78,7 +70,7 @@ export class SectionCache {
   }
 }
 
-function keyOf(source: SectionSource): string {
+function keyOf(source: MarkdownSource): string {
   const { markdown, file, firstLine, headingOffset, firstCitation, root } = source;
   return digest(JSON.stringify([CACHE_FORMAT, VERSION, rendererVersions(), root, file, firstLine, headingOffset, firstCitation, markdown])).slice(0, 40);
 }
