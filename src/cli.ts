@@ -76,6 +76,7 @@ interface DeclaredOptions {
   key: Record<string, unknown>;
   alias: Record<string, string[]>;
   choices: Record<string, unknown[]>;
+  array: string[];
 }
 
 /**
@@ -89,7 +90,7 @@ function checkBeforeYargs(argv: readonly string[]): MiddlewareFunction {
       tokens: argv,
       words: args._,
       commands: COMMANDS,
-      accepted: { names: Object.keys(options.key), aliases: options.alias, choices: options.choices },
+      accepted: { names: Object.keys(options.key), aliases: options.alias, choices: options.choices, lists: options.array },
       values: args,
     });
   };

@@ -10,6 +10,8 @@ export interface Accepted {
   aliases: Readonly<Record<string, readonly string[]>>;
   /** The values an option or positional may take, where it is limited. */
   choices: Readonly<Record<string, readonly unknown[]>>;
+  /** The options that may be given more than once (lists). */
+  lists?: readonly string[];
 }
 
 /**
@@ -60,6 +62,16 @@ export function checkUsage(options: {
       const hint = close.length > 0 ? ` (did you mean ${close.map((choice) => `'${choice}'`).join(' or ')}?)` : '';
       problems.push(new BriefwrightError(`unknown value '${String(value)}' for ${label}${hint}: choose ${sentence(choices.map(String))}`, { kind: 'usage' }));
     }
+  }
+  // An option that takes one value, given twice (`--out-dir a --out-dir b`).
+  const lists = new Set((options.accepted.lists ?? []).map(kebab));
+  const repeated = new Set<string>();
+  for (const name of options.accepted.names) {
+    const given = options.values[name];
+    const flag = kebab(name);
+    if (!Array.isArray(given) || lists.has(flag) || positionals.has(flag) || repeated.has(flag)) continue;
+    repeated.add(flag);
+    problems.push(new BriefwrightError(`--${flag} was given ${given.length} times (${given.map((value) => `'${String(value)}'`).join(', ')}): give it once`, { kind: 'usage' }));
   }
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) throw new ProblemList(problems);

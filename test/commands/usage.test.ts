@@ -11,9 +11,10 @@ const COMMANDS: Command[] = [
 ];
 
 const BUILD: Accepted = {
-  names: ['help', 'version', 'root', 'recipes', 'format', 'force', 'out-dir', 'toc', 'each'],
+  names: ['help', 'version', 'root', 'recipes', 'population', 'format', 'force', 'out-dir', 'toc', 'each'],
   aliases: { help: ['h'] },
   choices: { each: ['population', 'topic'] },
+  lists: ['recipes', 'population'],
 };
 
 /** The messages checkUsage throws for a command line, or [] when it accepts it. */
@@ -34,6 +35,13 @@ function problems(tokens: string[], options: { words?: string[]; accepted?: Acce
 describe('checkUsage', () => {
   it('accepts declared options, in either spelling, negated booleans, values and anything after --', () => {
     expect(problems(['build', 'x', '--format', 'html', '--outDir', 'o', '--out-dir=p', '--no-toc', '-h', '--', '--anything'])).toEqual([]);
+  });
+
+  it('refuses a one-value option given twice, but not a list or the recipes', () => {
+    const twice = ['build', '--out-dir', 'a', '--outDir', 'b'];
+    expect(problems(twice, { values: { 'out-dir': ['a', 'b'], outDir: ['a', 'b'] } })).toEqual(["--out-dir was given 2 times ('a', 'b'): give it once"]);
+    expect(problems(['build', 'x', 'y', '--population', 'p', '--population', 'q'], { values: { recipes: ['x', 'y'], population: ['p', 'q'] } })).toEqual([]);
+    expect(problems(['build', '--out-dir', 'a'], { values: { 'out-dir': 'a' } })).toEqual([]);
   });
 
   it('suggests the option meant', () => {
