@@ -79,9 +79,9 @@ export function readBibliographies(sources: readonly BibliographySource[]): Refe
 
 /** Parses one bibliography file's text into references, recording problems. */
 export function parseBibliography(source: string, file: string, problems: ProblemCollector): Reference[] {
-  const library = readBibliographies([{ file, source }]);
-  library.problems.forEach((problem) => problems.add(problem));
-  return [...library.byId.values()];
+  const read = readBibliographies([{ file, source }]);
+  read.problems.forEach((problem) => problems.add(problem));
+  return [...read.byId.values()];
 }
 
 function readBibtexFiles(sources: readonly BibliographySource[], problems: ProblemCollector, unreadable: Map<string, BriefwrightError>): Reference[] {
