@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { VERSION } from '../project/package-root.js';
-import { RECORD_DIR } from '../record/build-record.js';
+import { dependencyVersion, VERSION } from '../project/package-root.js';
+import { CacheFolder } from '../record/cache-folder.js';
+import { fullHash as digest } from '../record/content-hash.js';
 import type { FormattedCitations } from './citation-engines.js';
 import type { CitationMatch } from './parse-citations.js';
 import { canonicalJson, type CslItem } from './reference.js';
@@ -38,16 +35,18 @@ export interface CitationKeyInput {
  * the text around a citation says is not part of the key.
  */
 export class CitationCache {
-  private names: Set<string> | undefined;
+  private readonly folder: CacheFolder;
 
   constructor(
     /** The folder the results are kept in. */
     readonly dir: string,
-  ) {}
+  ) {
+    this.folder = new CacheFolder(dir);
+  }
 
   /** The cache of an output folder: `<outputDir>/.records/citations/`. */
   static beside(outputDir: string): CitationCache {
-    return new CitationCache(path.join(outputDir, RECORD_DIR, 'citations'));
+    return new CitationCache(CacheFolder.beside(outputDir, 'citations').dir);
   }
 
   /** The key of a brief's citations. */
@@ -72,64 +71,24 @@ export class CitationCache {
 
   /** Whether results for this style and locale were kept by an earlier run (so an engine is likely not needed). */
   has(style: CslStyle, locale: string): boolean {
-    const tag = styleTag(style, locale);
-    for (const name of this.list()) if (name.startsWith(tag)) return true;
-    return false;
+    return this.folder.hasKeyStartingWith(styleTag(style, locale));
   }
 
   /** The result kept under `key`, or undefined (also when its file cannot be read as one). */
   get(key: string): FormattedCitations | undefined {
-    let text: string;
-    try {
-      text = readFileSync(this.file(key), 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const kept = JSON.parse(text) as { key?: unknown; value?: unknown };
-      return kept.key === key && isFormatted(kept.value) ? kept.value : undefined;
-    } catch {
-      return undefined;
-    }
+    const value = this.folder.read(key)?.value;
+    return isFormatted(value) ? value : undefined;
   }
 
   /** Keeps a result. A cache that cannot be written only makes later runs slower, so failures are ignored. */
   set(key: string, value: FormattedCitations): void {
-    const file = this.file(key);
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, `${JSON.stringify({ key, value })}\n`);
-      renameSync(temporary, file);
-      this.names?.add(path.basename(file));
-    } catch {
-      rmSync(temporary, { force: true });
-    }
-  }
-
-  private file(key: string): string {
-    return path.join(this.dir, `${key}.json`);
-  }
-
-  private list(): Set<string> {
-    if (!this.names) {
-      try {
-        this.names = new Set(readdirSync(this.dir));
-      } catch {
-        this.names = new Set();
-      }
-    }
-    return this.names;
+    this.folder.write(key, { value });
   }
 }
 
 /** The start of every key for a style and locale: a file name prefix. */
 function styleTag(style: CslStyle, locale: string): string {
   return `${digest(style.xml).slice(0, 12)}-${locale.replace(/[^A-Za-z0-9-]/g, '_')}-`;
-}
-
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 const itemDigests = new WeakMap<CslItem, string>();
@@ -149,17 +108,7 @@ let versions: string | undefined;
 
 /** The versions of the citation engine and of the package that ships its locales. */
 function engineVersions(): string {
-  if (versions === undefined) {
-    const require = createRequire(import.meta.url);
-    const version = (name: string) => {
-      try {
-        return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version?: string }).version ?? '?';
-      } catch {
-        return '?';
-      }
-    };
-    versions = `citeproc ${version('citeproc')}; @citation-js/plugin-csl ${version('@citation-js/plugin-csl')}`;
-  }
+  versions ??= `citeproc ${dependencyVersion('citeproc')}; @citation-js/plugin-csl ${dependencyVersion('@citation-js/plugin-csl')}`;
   return versions;
 }
 

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { PACKAGE_ROOT, VERSION } from '../project/package-root.js';
-import { RECORD_DIR } from '../record/build-record.js';
+import { readFileSync } from 'node:fs';
+import { dependencyVersion, VERSION } from '../project/package-root.js';
+import { CacheFolder } from '../record/cache-folder.js';
+import { fullHash as digest } from '../record/content-hash.js';
 import type { MarkdownSource } from './markdown.js';
 import type { RenderedSection } from './section-trees.js';
 
@@ -24,49 +23,45 @@ const RENDERERS = ['unified', 'remark-parse', 'remark-gfm', 'remark-smartypants'
  * worked out afresh.
  */
 export class SectionCache {
+  private readonly folder: CacheFolder;
+
   constructor(
     /** The folder the renderings are kept in. */
     readonly dir: string,
-  ) {}
+  ) {
+    this.folder = new CacheFolder(dir);
+  }
 
   /** The cache of an output folder: `<outputDir>/.records/sections/`. */
   static beside(outputDir: string): SectionCache {
-    return new SectionCache(path.join(outputDir, RECORD_DIR, 'sections'));
+    return new SectionCache(CacheFolder.beside(outputDir, 'sections').dir);
   }
 
   /** The rendering kept for a section, or undefined. */
   get(source: MarkdownSource): RenderedSection | undefined {
-    const key = keyOf(source);
+    const kept = this.folder.read(keyOf(source)) as { images?: [string, string][]; rendered?: RenderedSection } | undefined;
+    if (!kept) return undefined;
+    const { rendered, images } = kept;
+    if (!rendered || typeof rendered.html !== 'string' || !Array.isArray(rendered.problems) || rendered.problems.length > 0) return undefined;
+    if (!Array.isArray(images)) return undefined;
     try {
-      const kept = JSON.parse(readFileSync(this.file(key), 'utf8')) as { key?: unknown; images?: [string, string][]; rendered?: RenderedSection };
-      const { rendered, images } = kept;
-      if (kept.key !== key || !rendered || typeof rendered.html !== 'string' || !Array.isArray(rendered.problems) || rendered.problems.length > 0) return undefined;
-      if (!Array.isArray(images)) return undefined;
       for (const [image, hash] of images) if (digest(readFileSync(image)) !== hash) return undefined;
-      return rendered;
     } catch {
       return undefined;
     }
+    return rendered;
   }
 
   /** Keeps a rendering without problems. A cache that cannot be written only makes later runs slower. */
   set(source: MarkdownSource, rendered: RenderedSection): void {
     if (rendered.problems.length > 0) return;
-    const key = keyOf(source);
-    const file = this.file(key);
-    const temporary = `${file}.${process.pid}.tmp`;
+    let images: [string, string][];
     try {
-      const images = rendered.images.map((image) => [image, digest(readFileSync(image))]);
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, `${JSON.stringify({ key, images, rendered })}\n`);
-      renameSync(temporary, file);
+      images = rendered.images.map((image) => [image, digest(readFileSync(image))]);
     } catch {
-      rmSync(temporary, { force: true });
+      return;
     }
-  }
-
-  private file(key: string): string {
-    return path.join(this.dir, `${key}.json`);
+    this.folder.write(keyOf(source), { images, rendered });
   }
 }
 
@@ -75,19 +70,9 @@ function keyOf(source: MarkdownSource): string {
   return digest(JSON.stringify([CACHE_FORMAT, VERSION, rendererVersions(), root, file, firstLine, headingOffset, firstCitation, markdown])).slice(0, 40);
 }
 
-function digest(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
-}
-
 let versions: string | undefined;
 
 function rendererVersions(): string {
-  versions ??= RENDERERS.map((name) => {
-    try {
-      return `${name} ${(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version}`;
-    } catch {
-      return `${name} ?`;
-    }
-  }).join('; ');
+  versions ??= RENDERERS.map((name) => `${name} ${dependencyVersion(name)}`).join('; ');
   return versions;
 }

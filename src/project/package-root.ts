@@ -25,3 +25,22 @@ export const PACKAGE_ROOT: string = found.root;
 
 /** briefwright's version, from its package.json. */
 export const VERSION: string = found.version;
+
+/**
+ * The installed version of a dependency, or '?' when it cannot be read: its
+ * package.json in the nearest node_modules folder from briefwright's own up, as
+ * Node looks for packages (a package's exports may not let it be resolved).
+ */
+export function dependencyVersion(name: string): string {
+  for (let dir = PACKAGE_ROOT; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(file)) {
+      try {
+        return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '?';
+      } catch {
+        return '?';
+      }
+    }
+    if (path.dirname(dir) === dir) return '?';
+  }
+}
