@@ -10,6 +10,7 @@ import { citedReferences, hash, inputsDigest, writeRecord, type BuildRecord } fr
 import { RecordCheck } from './record/unchanged-briefs.js';
 import type { BrowserSession } from './render/browser-session.js';
 import type { DocxWriter } from './render/docx/docx-writer.js';
+import type { PageCountGuess } from './render/page-count-guess.js';
 import type { Printing } from './render/render-brief.js';
 
 /** What to build, and how. */
@@ -110,6 +111,7 @@ async function buildAll(run: RunContext, toBuild: BriefPlan[], options: BuildOpt
   const browser = stages.printing && new stages.printing.BrowserSession({ browser: () => stages.printing!.findChrome({ flag: options.chrome, config: run.config.chrome }), pages: concurrency });
   const engines = new CitationEngines({ cache: stages.CitationCache.beside(run.outputDir) });
   const docx = stages.DocxWriter && new stages.DocxWriter({ layers: run.project.layers, root: run.project.root });
+  const pageCounts = stages.printing && new stages.printing.PageCountGuess();
   try {
     // Chromium starts in its own process while the citation engines are built here.
     const printed = toBuild.filter((plan) => plan.request.formats.includes('pdf'));
@@ -123,7 +125,7 @@ async function buildAll(run: RunContext, toBuild: BriefPlan[], options: BuildOpt
     await Promise.all(
       printOrder(toBuild).map((plan) =>
         limit(async () => {
-          const result = await buildBrief(run, plan, { stages, browser, engines, docx, composing, strict: options.strict ?? false });
+          const result = await buildBrief(run, plan, { stages, browser, engines, docx, composing, pageCounts, strict: options.strict ?? false });
           results.push(result);
           options.onBrief?.(result);
         }),
@@ -148,7 +150,13 @@ async function loadStages(plans: BriefPlan[]) {
     import('./render/write-file.js'),
     import('./plan.js'),
     wants('pdf')
-      ? Promise.all([import('./render/browser-session.js'), import('./render/find-chrome.js'), import('./render/print-brief.js'), import('./render/render-brief.js')])
+      ? Promise.all([
+          import('./render/browser-session.js'),
+          import('./render/find-chrome.js'),
+          import('./render/print-brief.js'),
+          import('./render/render-brief.js'),
+          import('./render/page-count-guess.js'),
+        ])
       : undefined,
     wants('docx') ? import('./render/docx/docx-writer.js') : undefined,
   ]);
@@ -163,6 +171,8 @@ async function loadStages(plans: BriefPlan[]) {
       findChrome: printing[1].findChrome,
       printBrief: printing[2].printBrief,
       renderBrief: printing[3].renderBrief,
+      PageCountGuess: printing[4].PageCountGuess,
+      countWords: printing[4].countWords,
     },
     DocxWriter: word?.DocxWriter,
   };
@@ -207,7 +217,15 @@ async function planOrFail(run: RunContext, request: BriefRequest): Promise<Brief
 async function buildBrief(
   run: RunContext,
   plan: BriefPlan,
-  tools: { stages: Stages; browser?: BrowserSession; engines: CitationEngines; docx?: DocxWriter; composing: LimitFunction; strict: boolean },
+  tools: {
+    stages: Stages;
+    browser?: BrowserSession;
+    engines: CitationEngines;
+    docx?: DocxWriter;
+    composing: LimitFunction;
+    pageCounts?: PageCountGuess;
+    strict: boolean;
+  },
 ): Promise<BriefResult> {
   const { stages } = tools;
   const { request, sections } = plan;
@@ -241,14 +259,19 @@ async function buildBrief(
       });
     });
     const { printing } = stages;
+    // Briefs of one layout tell the next whether it fits on a page (see page-count-guess.ts).
+    const layout = [request.template, request.theme, request.paper ?? '', request.lang].join('\0');
+    const words = printing?.countWords(sections.map((section) => section.body)) ?? 0;
     const { composed, pdf, overBudget } =
       printing && tools.browser && request.formats.includes('pdf')
         ? await printing.renderBrief({
             compose,
             print: (html) => printing.printBrief({ browser: tools.browser!, html, request, taxonomy: run.project.taxonomy }),
             toc: plan.layout.toc,
+            pageCount: tools.pageCounts?.guess(layout, words),
           })
         : { composed: await compose(), pdf: undefined, overBudget: undefined };
+    if (pdf) tools.pageCounts?.note(layout, words, pdf.pages);
     warnings.push(...composed.warnings, ...stages.planWarnings(plan));
     if (overBudget) {
       const message = pageBudgetMessage(request, overBudget.pages, overBudget.limit, sections);

@@ -1,4 +1,3 @@
-import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { PdfString, type PdfDict } from '../pdf/pdf-values.js';
 
 /** Document information a brief's PDF carries. */
@@ -72,9 +71,11 @@ export function xmpPacket(metadata: PdfMetadata, claimUa: boolean): string {
  * Sets the metadata by loading and re-saving the whole file with pdf-lib: for
  * files not laid out as Chromium lays them out (a cross-reference stream,
  * say), which the incremental update cannot read. Such a file makes no PDF/UA
- * claim.
+ * claim. pdf-lib is loaded only then: it is about 0.3 s of start-up that a
+ * batch of Chromium's own files never needs.
  */
 export async function rewriteWithPdfLib(pdf: Uint8Array, metadata: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  const { PDFDocument, PDFHexString } = await import('pdf-lib');
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) document.setAuthor(metadata.author);

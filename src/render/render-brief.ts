@@ -34,8 +34,10 @@ export async function renderBrief(options: {
   print?: (html: string) => Promise<{ bytes: Uint8Array; pages: number }>;
   /** The layout always has a table of contents (a brief's own `toc` is read from the composed brief). */
   toc?: boolean;
+  /** The page count to compose with before the first print, when there is a good guess (see page-count-guess.ts). */
+  pageCount?: number;
 }): Promise<RenderedBrief> {
-  let composed = await options.compose();
+  let composed = await options.compose(options.pageCount === undefined ? undefined : { pageCount: options.pageCount });
   if (!options.print) return { composed };
   let pdf = await options.print(composed.html);
   if (options.toc || composed.toc) {

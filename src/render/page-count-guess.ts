@@ -1,0 +1,57 @@
+/**
+ * A guess, before a brief is first printed, of whether it fits on one page.
+ *
+ * Whether the foot carries a page number is decided by the page count (a brief
+ * of one page has none), and the page count is known only once the brief is
+ * printed; a brief composed on the wrong assumption is composed and printed
+ * again. In a batch, the briefs of a layout (template, theme, paper, language)
+ * already printed tell the next ones, from their words and pages:
+ *
+ * - one of w words on p > 1 pages filled its first p - 1 pages, so a first
+ *   page (which holds no more than the others: it also carries the title)
+ *   holds fewer than w / (p - 1) words: a brief with at least that many does
+ *   not fit on one;
+ * - a brief with no more words than one that fitted on a page fits too, and
+ *   so, with room to spare for the title, does one of no more than three
+ *   quarters of the words a page of a longer brief held on average.
+ *
+ * Between the two, or before any brief of its layout has printed, the
+ * layout's own page budget decides, as it always did. Only a guess: every
+ * brief is still printed and checked, and one guessed wrong is composed and
+ * printed again, so the outputs never depend on it, only how many prints they
+ * take.
+ */
+export class PageCountGuess {
+  private readonly seen = new Map<string, { fits: number; overflows: number }>();
+
+  /**
+   * The page count to compose with before the first print: 1, or 2 for "more
+   * than one" (only whether it is one matters), or undefined when nothing
+   * printed yet tells.
+   */
+  guess(layout: string, words: number): 1 | 2 | undefined {
+    const known = this.seen.get(layout);
+    if (!known) return undefined;
+    if (words <= known.fits) return 1;
+    if (words >= known.overflows) return 2;
+    return undefined;
+  }
+
+  /** Notes how many pages a brief of `words` words printed on. */
+  note(layout: string, words: number, pages: number): void {
+    const known = this.seen.get(layout) ?? { fits: -1, overflows: Infinity };
+    if (pages === 1) known.fits = Math.max(known.fits, words);
+    else {
+      known.overflows = Math.min(known.overflows, words / (pages - 1));
+      known.fits = Math.max(known.fits, Math.floor((0.75 * words) / pages));
+    }
+    this.seen.set(layout, known);
+  }
+}
+
+/** The words of a brief's sections, for the guess. */
+export function countWords(texts: readonly string[]): number {
+  let words = 0;
+  for (const text of texts) words += text.split(/\s+/).filter(Boolean).length;
+  return words;
+}
