@@ -28,7 +28,8 @@ const EXTERNAL = [
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'dist/cli.js' },
+  // The citation thread runs in a worker of its own (citation-thread-client.ts finds it beside itself).
+  entryPoints: { cli: 'dist/cli.js', 'citation-thread': 'dist/citations/citation-thread.js' },
   outdir,
   bundle: true,
   splitting: true,

@@ -72,8 +72,51 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     await check.save();
     return results;
   }
-  const { openRun } = await import('./plan.js');
+  const { openRun, mayPrint } = await import('./plan.js');
   const run = await openRun({ ...options, check });
+  // Chromium starts in its own process while the briefs are planned, unless no
+  // brief can want a PDF; it is closed however the build ends.
+  let browser: BrowserSession | undefined;
+  const openBrowser = async () => (browser ??= await newBrowserSession(run, options));
+  if (mayPrint(run)) (await openBrowser()).start();
+  const engines = await openCitations(run);
+  try {
+    return await buildPlanned(run, { check, known, engines, browser: openBrowser }, options);
+  } finally {
+    await Promise.all([(browser as BrowserSession | undefined)?.close(), engines.close()]);
+  }
+}
+
+/**
+ * The citation engines of a run: in a thread of their own when one can start,
+ * where the engine of the style most briefs are likely to use is built at once,
+ * while the briefs are planned (unless the cache holds its results).
+ */
+async function openCitations(run: RunContext): Promise<CitationEngines> {
+  const [{ CitationEngines }, { CitationCache }, { CitationThread }, { likelyCitationStyle }] = await Promise.all([
+    import('./citations/citation-engines.js'),
+    import('./citations/citation-cache.js'),
+    import('./citations/citation-thread-client.js'),
+    import('./plan.js'),
+  ]);
+  const engines = new CitationEngines({ cache: CitationCache.beside(run.outputDir), thread: CitationThread.start() });
+  const likely = engines.threaded ? likelyCitationStyle(run) : undefined;
+  if (likely) engines.warm(likely.style, likely.locale);
+  return engines;
+}
+
+/** Plans the jobs the records did not answer for, builds what changed and notes the jobs current. */
+async function buildPlanned(
+  run: RunContext,
+  tools: {
+    check: RecordCheck | undefined;
+    known: ReturnType<RecordCheck['unchanged']>;
+    engines: CitationEngines;
+    browser: () => Promise<BrowserSession>;
+  },
+  options: BuildOptions,
+): Promise<BriefResult[]> {
+  const { check, known } = tools;
   const { project } = run;
   for (const section of project.brokenSections) section.problems.forEach((problem) => options.onProblem?.(problem));
   const jobs = check?.jobs ?? (await planJobs(project, options));
@@ -88,7 +131,7 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
   }
   for (const result of results) options.onBrief?.(result);
   options.onPlan?.(toBuild.map((plan) => ({ name: plan.request.name, reasons: plan.reasons })));
-  if (toBuild.length > 0) results.push(...(await buildAll(run, toBuild, options)));
+  if (toBuild.length > 0) results.push(...(await buildAll(run, toBuild, options, tools)));
   // The jobs planned here are noted current in their records, when the run
   // went through: one that failed leaves the record folder as it was, but for
   // the records of the briefs it built.
@@ -102,14 +145,24 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
   return order(results, planned.flat());
 }
 
+async function newBrowserSession(run: RunContext, options: BuildOptions): Promise<BrowserSession> {
+  const [{ BrowserSession }, { findChrome }] = await Promise.all([import('./render/browser-session.js'), import('./render/find-chrome.js')]);
+  return new BrowserSession({ browser: () => findChrome({ flag: options.chrome, config: run.config.chrome }), pages: options.jobs ?? os.availableParallelism() });
+}
+
 /** Composes, renders and records briefs, loading what that takes only now. */
-async function buildAll(run: RunContext, toBuild: BriefPlan[], options: BuildOptions): Promise<BriefResult[]> {
+async function buildAll(
+  run: RunContext,
+  toBuild: BriefPlan[],
+  options: BuildOptions,
+  tools: { engines: CitationEngines; browser: () => Promise<BrowserSession> },
+): Promise<BriefResult[]> {
   const stages = await loadStages(toBuild);
-  const { CitationEngines } = stages;
+  const { engines } = tools;
   const results: BriefResult[] = [];
   const concurrency = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), toBuild.length));
-  const browser = stages.printing && new stages.printing.BrowserSession({ browser: () => stages.printing!.findChrome({ flag: options.chrome, config: run.config.chrome }), pages: concurrency });
-  const engines = new CitationEngines({ cache: stages.CitationCache.beside(run.outputDir) });
+  const browser = stages.printing && (await tools.browser());
+  if (browser) browser.pages = concurrency;
   const docx = stages.DocxWriter && new stages.DocxWriter({ layers: run.project.layers, root: run.project.root });
   const pageCounts = stages.printing && new stages.printing.PageCountGuess();
   try {
@@ -143,16 +196,12 @@ async function buildAll(run: RunContext, toBuild: BriefPlan[], options: BuildOpt
  */
 async function loadStages(plans: BriefPlan[]) {
   const wants = (format: string) => plans.some((plan) => plan.request.formats.includes(format as never));
-  const [{ CitationEngines }, { CitationCache }, { composeBrief }, { writeFileAtomic }, { planWarnings }, printing, word] = await Promise.all([
-    import('./citations/citation-engines.js'),
-    import('./citations/citation-cache.js'),
+  const [{ briefCitations, composeBrief }, { writeFileAtomic }, { planWarnings }, printing, word] = await Promise.all([
     import('./compose/compose-brief.js'),
     import('./render/write-file.js'),
     import('./plan.js'),
     wants('pdf')
       ? Promise.all([
-          import('./render/browser-session.js'),
-          import('./render/find-chrome.js'),
           import('./render/print-brief.js'),
           import('./render/render-brief.js'),
           import('./render/page-count-guess.js'),
@@ -161,18 +210,15 @@ async function loadStages(plans: BriefPlan[]) {
     wants('docx') ? import('./render/docx/docx-writer.js') : undefined,
   ]);
   return {
-    CitationEngines,
-    CitationCache,
+    briefCitations,
     composeBrief,
     writeFileAtomic,
     planWarnings,
     printing: printing && {
-      BrowserSession: printing[0].BrowserSession,
-      findChrome: printing[1].findChrome,
-      printBrief: printing[2].printBrief,
-      renderBrief: printing[3].renderBrief,
-      PageCountGuess: printing[4].PageCountGuess,
-      countWords: printing[4].countWords,
+      printBrief: printing[0].printBrief,
+      renderBrief: printing[1].renderBrief,
+      PageCountGuess: printing[2].PageCountGuess,
+      countWords: printing[2].countWords,
     },
     DocxWriter: word?.DocxWriter,
   };
@@ -232,32 +278,38 @@ async function buildBrief(
   const reasons = plan.reasons.length > 0 ? plan.reasons : ['rebuild forced'];
   const warnings: string[] = [];
   try {
-    // Composing is synchronous. Letting pending browser messages through first,
-    // and between parsing sections not parsed yet, keeps the pages printing
-    // while Node composes the next brief.
-    const compose = (printing?: Printing) => tools.composing(async () => {
-      await yieldToBrowser();
+    // Composing is synchronous. Letting pending browser messages through between
+    // parsing sections not parsed yet keeps the pages printing while Node
+    // composes the next brief. The citations are formatted meanwhile
+    // (in the citation thread, when there is one), once however often the brief
+    // is composed.
+    // Each section is parsed in a turn of its own, so a brief whose citations
+    // are ready is composed (and goes to a page) between them, not after them.
+    const parsed = (async () => {
       for (const section of sections) {
-        if (run.trees.has(section)) continue;
-        run.trees.get(section);
+        if (!run.trees.has(section)) await tools.composing(() => run.trees.get(section));
         await yieldToBrowser();
       }
-      return stages.composeBrief({
-        request,
-        sections,
-        taxonomy: run.project.taxonomy,
-        references: run.project.references.byId,
-        unreadable: run.project.references.unreadable,
-        items: run.project.references.items,
-        style: plan.style,
-        engines: tools.engines,
-        templates: run.templates,
-        stylesheet: plan.stylesheet,
-        pages: printing?.pages,
-        pageCount: printing?.pageCount,
-        trees: run.trees,
-      });
-    });
+    })();
+    const base = {
+      request,
+      sections,
+      taxonomy: run.project.taxonomy,
+      references: run.project.references.byId,
+      unreadable: run.project.references.unreadable,
+      items: run.project.references.items,
+      style: plan.style,
+      engines: tools.engines,
+      templates: run.templates,
+      stylesheet: plan.stylesheet,
+      trees: run.trees,
+    };
+    // A brief whose citations cannot be formatted is told why by composeBrief (an unknown key, say).
+    const formatted = tools.engines.threaded ? parsed.then(() => tools.engines.formatAsync(stages.briefCitations(base))).catch(() => undefined) : parsed.then(() => undefined);
+    const compose = async (printing?: Printing) => {
+      const citations = await formatted;
+      return tools.composing(() => stages.composeBrief({ ...base, formatted: citations, pages: printing?.pages, pageCount: printing?.pageCount }));
+    };
     const { printing } = stages;
     // Briefs of one layout tell the next whether it fits on a page (see page-count-guess.ts).
     const layout = [request.template, request.theme, request.paper ?? '', request.lang].join('\0');

@@ -5,6 +5,7 @@ import { BriefwrightError } from '../errors.js';
 import type { CiteItem, CitationMatch } from './parse-citations.js';
 import type { CslItem } from './reference.js';
 import type { CitationCache } from './citation-cache.js';
+import type { CitationThread } from './citation-thread-client.js';
 import { BriefRenderer, RenderCache, type Renderer } from './citation-renderers.js';
 import { citeproc } from './citeproc-module.js';
 import { findLocale, type CslStyle } from './styles.js';
@@ -65,10 +66,23 @@ export class CitationEngines {
   private readonly renders = new Map<CachedEngine, WeakMap<ReadonlyMap<string, CslItem>, RenderCache>>();
   private readonly texts = new Map<string, string>();
   private readonly cache: CitationCache | undefined;
+  private readonly thread: CitationThread | undefined;
   private built = 0;
 
-  constructor(options: { cache?: CitationCache } = {}) {
+  /** With a `thread`, formatAsync() and warm() build and use the engines there (see citation-thread-client.ts). */
+  constructor(options: { cache?: CitationCache; thread?: CitationThread } = {}) {
     this.cache = options.cache;
+    this.thread = options.thread;
+  }
+
+  /** Whether engines are built and used in a thread of their own. */
+  get threaded(): boolean {
+    return this.thread !== undefined;
+  }
+
+  /** Ends the citation thread, if there is one. */
+  async close(): Promise<void> {
+    await this.thread?.close();
   }
 
   /** How many citation engines this has built. */
@@ -83,23 +97,43 @@ export class CitationEngines {
    */
   warm(style: CslStyle, locale: string): void {
     if (this.cache?.has(style, locale)) return;
-    this.engineFor(style, locale);
+    if (this.thread) this.thread.warm(style, locale);
+    else this.engineFor(style, locale);
+  }
+
+  /**
+   * format(), in the citation thread when there is one (and here if the thread
+   * fails); the cache is read and written here either way.
+   */
+  async formatAsync(request: CitationRequest): Promise<FormattedCitations> {
+    const { thread } = this;
+    if (!thread || request.fresh) return this.format(request);
+    const { cited, uncited, key, kept } = this.lookUp(request);
+    if (kept) return kept;
+    const formatted = await thread.format(request).catch(() => this.render(request, cited, uncited));
+    if (key !== undefined) this.cache?.set(key, formatted);
+    return formatted;
   }
 
   /** Formats every citation of a brief and its reference list, consistently disambiguated. */
   format(request: CitationRequest): FormattedCitations {
+    const { cited, uncited, key, kept } = this.lookUp(request);
+    if (kept) return kept;
+    const formatted = this.render(request, cited, uncited);
+    if (key !== undefined) this.cache?.set(key, formatted);
+    return formatted;
+  }
+
+  /** What a brief cites and lists uncited, and what the cache holds for it (a fresh request skips the cache). */
+  private lookUp(request: CitationRequest): { cited: string[]; uncited: string[]; key?: string; kept?: FormattedCitations } {
     const cited = [...new Set(request.citations.flatMap((match) => match.items.map((item) => item.key)))];
     const nocite = request.nocite === '*' ? [...request.items.keys()] : [...(request.nocite ?? [])];
     const uncited = nocite.filter((key) => !cited.includes(key));
     const cache = request.fresh ? undefined : this.cache;
-    if (!cache) return this.render(request, cited, uncited);
+    if (!cache) return { cited, uncited };
     checkLocale(request.locale);
     const key = cache.key({ ...request, cited, uncited });
-    const kept = cache.get(key);
-    if (kept) return kept;
-    const formatted = this.render(request, cited, uncited);
-    cache.set(key, formatted);
-    return formatted;
+    return { cited, uncited, key, kept: cache.get(key) };
   }
 
   private render(request: CitationRequest, cited: string[], uncited: string[]): FormattedCitations {

@@ -1,5 +1,5 @@
 import { BriefwrightError, ProblemCollector } from '../errors.js';
-import { referenceAnchor, type CitationEngines } from '../citations/citation-engines.js';
+import { referenceAnchor, type CitationEngines, type CitationRequest, type FormattedCitations } from '../citations/citation-engines.js';
 import { unknownKeys } from '../citations/unknown-keys.js';
 import type { CslItem, Reference } from '../citations/reference.js';
 import type { CslStyle } from '../citations/styles.js';
@@ -54,6 +54,8 @@ export interface ComposeOptions {
   items: ReadonlyMap<string, CslItem>;
   style: CslStyle;
   engines: CitationEngines;
+  /** The brief's citations formatted already (from briefCitations()); else the engines format them. */
+  formatted?: FormattedCitations;
   templates: TemplateSet;
   stylesheet: Stylesheet;
   /** PDF page of each element id, from a first printing (for tables of contents). */
@@ -62,6 +64,17 @@ export interface ComposeOptions {
   pageCount?: number;
   /** Parsed sections shared by the briefs of a run. */
   trees: SectionTrees;
+}
+
+/** What a brief asks the citation engines to format: every citation of its sections, in order. */
+export function briefCitations(options: Pick<ComposeOptions, 'request' | 'sections' | 'items' | 'style' | 'trees'>): CitationRequest {
+  return {
+    style: options.style,
+    locale: options.request.locale,
+    items: options.items,
+    citations: options.sections.flatMap((section) => options.trees.get(section).citations.map((citation) => citation.match)),
+    nocite: options.request.nocite,
+  };
 }
 
 /**
@@ -78,13 +91,7 @@ export function composeBrief(options: ComposeOptions): ComposedBrief {
   const citations = rendered.flatMap((section) => section.citations);
   checkKeys(citations, options, request, rendered.flatMap((section) => section.problems));
 
-  const formatted = options.engines.format({
-    style: options.style,
-    locale: request.locale,
-    items: options.items,
-    citations: citations.map((citation) => citation.match),
-    nocite: request.nocite,
-  });
+  const formatted = options.formatted ?? options.engines.format(briefCitations(options));
   const titles = new Map(formatted.bibliography.map((entry) => [referenceAnchor(entry.id), { id: entry.id, text: entry.text }]));
   const firstCitation = new Map<string, string>();
   const numbering = numberBrief(

@@ -76,6 +76,24 @@ export class BrowserSession {
     this.limit = pLimit(Math.max(1, options.pages));
   }
 
+  /** Pages printing at once; fewer than asked when there are fewer briefs to print. Set before warm(). */
+  get pages(): number {
+    return this.limit.concurrency;
+  }
+
+  set pages(pages: number) {
+    this.limit.concurrency = Math.max(1, pages);
+  }
+
+  /**
+   * Starts the browser now, in its own process, while Node goes on with other
+   * work: launching takes most of a second that a first print would otherwise
+   * wait for. A launch that fails is reported by the first print.
+   */
+  start(): void {
+    this.launch().catch(() => undefined);
+  }
+
   /** Prints HTML to a PDF with the given page options (`timeoutMs` overrides the session's). */
   print(html: string, pdf: PDFOptions & { timeoutMs?: number }): Promise<Uint8Array> {
     return this.limit(() => this.printNow(html, pdf));
@@ -116,7 +134,7 @@ export class BrowserSession {
     if (this.warmed === browser) return;
     this.warmed = browser;
     const shell = like === undefined ? undefined : splitFonts(like);
-    this.warming = Array.from({ length: this.options.pages }, (_, index) => {
+    this.warming = Array.from({ length: this.pages }, (_, index) => {
       const ready = (async () => {
         const pooled = await this.openPage();
         if (shell) {

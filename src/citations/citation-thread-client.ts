@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CitationRequest, FormattedCitations } from './citation-engines.js';
+import type { ThreadReply, ThreadRequest } from './citation-thread-protocol.js';
+import type { CslItem } from './reference.js';
+import type { CslStyle } from './styles.js';
+
+/**
+ * The citation engines of a build in a worker thread (citation-thread.ts), so
+ * that building an engine and formatting citations run beside the main
+ * thread's work, not in its way. Each style and library of works crosses to
+ * the thread once. The thread keeps the process alive only while it has work.
+ */
+export class CitationThread {
+  private readonly worker: Worker;
+  private readonly styles = new Set<string>();
+  private readonly libraries = new WeakMap<ReadonlyMap<string, CslItem>, number>();
+  private readonly waiting = new Map<number, { resolve: (formatted: FormattedCitations) => void; reject: (error: Error) => void }>();
+  private requests = 0;
+  private broken?: Error;
+
+  /**
+   * A citation thread, when its compiled code is there to run; undefined when
+   * briefwright runs from its TypeScript sources, where a thread could not load it.
+   */
+  static start(): CitationThread | undefined {
+    const file = new URL('./citation-thread.js', import.meta.url);
+    return existsSync(fileURLToPath(file)) ? new CitationThread(file) : undefined;
+  }
+
+  private constructor(file: URL) {
+    this.worker = new Worker(file);
+    this.worker.unref();
+    this.worker.on('message', (reply: ThreadReply) => {
+      const waiting = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (this.waiting.size === 0) this.worker.unref();
+      if ('error' in reply) waiting?.reject(new Error(reply.error));
+      else waiting?.resolve(reply.formatted);
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`the citation thread stopped (exit code ${code})`)));
+  }
+
+  /** Builds the engine for a style and locale in the thread, before a brief needs it. */
+  warm(style: CslStyle, locale: string): void {
+    if (this.broken) return;
+    this.post({ kind: 'warm', style: this.styleKey(style), locale });
+  }
+
+  /** Formats a brief's citations and reference list in the thread. */
+  format(request: CitationRequest): Promise<FormattedCitations> {
+    if (this.broken) return Promise.reject(this.broken);
+    const id = this.requests++;
+    const result = new Promise<FormattedCitations>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    this.worker.ref();
+    this.post({
+      kind: 'format',
+      id,
+      style: this.styleKey(request.style),
+      locale: request.locale,
+      items: this.libraryId(request.items),
+      citations: request.citations,
+      nocite: request.nocite,
+    });
+    return result;
+  }
+
+  /** Ends the thread. */
+  async close(): Promise<void> {
+    this.broken ??= new Error('the citation thread was closed');
+    await this.worker.terminate();
+  }
+
+  private styleKey(style: CslStyle): string {
+    const key = `${style.origin}|${style.name}`;
+    if (!this.styles.has(key)) {
+      this.styles.add(key);
+      this.post({ kind: 'style', key, style });
+    }
+    return key;
+  }
+
+  private libraryId(items: ReadonlyMap<string, CslItem>): number {
+    let id = this.libraries.get(items);
+    if (id === undefined) {
+      id = this.requests++;
+      this.libraries.set(items, id);
+      this.post({ kind: 'items', id, items: [...items] });
+    }
+    return id;
+  }
+
+  private post(message: ThreadRequest): void {
+    this.worker.postMessage(message);
+  }
+
+  private fail(error: Error): void {
+    this.broken ??= error;
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}

@@ -1,0 +1,17 @@
+import type { FormattedCitations } from './citation-engines.js';
+import type { CitationMatch } from './parse-citations.js';
+import type { CslItem } from './reference.js';
+import type { CslStyle } from './styles.js';
+
+/**
+ * The messages the main thread sends the citation thread. A style and a
+ * library of works are sent once each and named by a key after that.
+ */
+export type ThreadRequest =
+  | { kind: 'style'; key: string; style: CslStyle }
+  | { kind: 'items'; id: number; items: [string, CslItem][] }
+  | { kind: 'warm'; style: string; locale: string }
+  | { kind: 'format'; id: number; style: string; locale: string; items: number; citations: readonly CitationMatch[]; nocite?: readonly string[] | '*' };
+
+/** The citation thread's answer to one format request. */
+export type ThreadReply = { id: number; formatted: FormattedCitations } | { id: number; error: string };

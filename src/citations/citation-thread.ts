@@ -1,0 +1,35 @@
+// The citation engines of a build, in a thread of their own: citeproc-js takes
+// about a second to build an engine for a style like APA and some milliseconds
+// for every brief's citations, time the main thread spends feeding the browser
+// and composing instead. Started by CitationThread (citation-thread-client.ts).
+import { parentPort } from 'node:worker_threads';
+import { CitationEngines } from './citation-engines.js';
+import type { CslItem } from './reference.js';
+import type { ThreadReply, ThreadRequest } from './citation-thread-protocol.js';
+import type { CslStyle } from './styles.js';
+
+const engines = new CitationEngines();
+const styles = new Map<string, CslStyle>();
+const libraries = new Map<number, ReadonlyMap<string, CslItem>>();
+
+parentPort!.on('message', (message: ThreadRequest) => {
+  if (message.kind === 'style') styles.set(message.key, message.style);
+  else if (message.kind === 'items') libraries.set(message.id, new Map(message.items));
+  else if (message.kind === 'warm') engines.warm(styles.get(message.style)!, message.locale);
+  else {
+    let reply: ThreadReply;
+    try {
+      const formatted = engines.format({
+        style: styles.get(message.style)!,
+        locale: message.locale,
+        items: libraries.get(message.items)!,
+        citations: message.citations,
+        nocite: message.nocite,
+      });
+      reply = { id: message.id, formatted };
+    } catch (error) {
+      reply = { id: message.id, error: (error as Error).message };
+    }
+    parentPort!.postMessage(reply);
+  }
+});

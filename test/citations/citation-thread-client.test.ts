@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CitationEngines } from '../../src/citations/citation-engines.js';
+import { parseBibliography } from '../../src/citations/load-references.js';
+import { findCitations } from '../../src/citations/parse-citations.js';
+import type { CslItem } from '../../src/citations/reference.js';
+import { resolveStyle, type CslStyle } from '../../src/citations/styles.js';
+import { BriefwrightError, ProblemCollector } from '../../src/errors.js';
+
+// The thread runs compiled code, so these tests use the compiled modules (the
+// test command builds them first); run from the TypeScript sources, as here,
+// no thread can start.
+type Engines = typeof import('../../src/citations/citation-engines.js');
+type Thread = typeof import('../../src/citations/citation-thread-client.js');
+type Cache = typeof import('../../src/citations/citation-cache.js');
+const compiled = {
+  engines: (await import(new URL('../../dist/citations/citation-engines.js', import.meta.url).href)) as Engines,
+  thread: (await import(new URL('../../dist/citations/citation-thread-client.js', import.meta.url).href)) as Thread,
+  cache: (await import(new URL('../../dist/citations/citation-cache.js', import.meta.url).href)) as Cache,
+};
+
+const BIB = String.raw`
+@book{gleason2013, author = {Gleason, Sonia and Gerzon, Nancy}, title = {Growing into equity}, publisher = {Corwin}, year = {2013}}
+@book{rose2014a, author = {Rose, Raymond}, title = {Access and equity}, publisher = {iNACOL}, year = {2014}}
+@book{rose2014b, author = {Rose, Raymond}, title = {Blended learning}, publisher = {iNACOL}, year = {2014}}
+@article{hasselbring2000, author = {Hasselbring, Ted S. and Glaser, Candyce}, title = {Use of computer technology}, journal = {The Future of Children}, volume = {10}, number = {2}, pages = {102--122}, year = {2000}, doi = {10.2307/1602691}}
+@report{wested2014, author = {{WestEd}}, title = {Next generation learning}, year = {2014}}
+`;
+const TEXT = '[@rose2014a; @gleason2013] and @hasselbring2000 [p. 104] found it [@rose2014b, ch. 2; @wested2014]. See [@rose2014a].';
+
+let items: Map<string, CslItem>;
+let folder: string;
+
+beforeAll(async () => {
+  const problems = new ProblemCollector();
+  items = new Map(parseBibliography(BIB, 'refs.bib', problems).map((reference) => [reference.id, reference.item]));
+  expect(problems.problems).toEqual([]);
+  folder = await mkdtemp(path.join(os.tmpdir(), 'bw-thread-'));
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+function request(style: CslStyle, text = TEXT) {
+  return { style, locale: 'en-US', items, citations: findCitations(text), nocite: ['wested2014'] };
+}
+
+describe('CitationThread', () => {
+  it('starts from the compiled code, and not from the TypeScript sources', async () => {
+    const thread = compiled.thread.CitationThread.start();
+    expect(thread).toBeDefined();
+    await thread!.close();
+    const { CitationThread } = await import('../../src/citations/citation-thread-client.js');
+    expect(CitationThread.start()).toBeUndefined();
+  });
+
+  it.each(['apa', 'ieee', 'chicago-author-date'])('formats %s exactly as an engine in the main thread does', async (name) => {
+    const style = resolveStyle(name, { root: folder });
+    const engines = new compiled.engines.CitationEngines({ thread: compiled.thread.CitationThread.start() });
+    try {
+      expect(engines.threaded).toBe(true);
+      engines.warm(style, 'en-US');
+      const [first, second] = await Promise.all([engines.formatAsync(request(style)), engines.formatAsync(request(style, '[@gleason2013] [@rose2014b]'))]);
+      const here = new CitationEngines();
+      expect(first).toEqual(here.format(request(style)));
+      expect(second).toEqual(here.format(request(style, '[@gleason2013] [@rose2014b]')));
+      // No engine was built in this thread.
+      expect(engines.enginesBuilt).toBe(0);
+    } finally {
+      await engines.close();
+    }
+  });
+
+  it('keeps what the thread formatted in the cache, so the next run builds no engine', async () => {
+    const style = resolveStyle('apa', { root: folder });
+    const output = path.join(folder, 'output');
+    const threaded = new compiled.engines.CitationEngines({ cache: compiled.cache.CitationCache.beside(output), thread: compiled.thread.CitationThread.start() });
+    const formatted = await threaded.formatAsync(request(style)).finally(() => threaded.close());
+    const later = new compiled.engines.CitationEngines({ cache: compiled.cache.CitationCache.beside(output) });
+    expect(later.format(request(style))).toEqual(formatted);
+    expect(later.enginesBuilt).toBe(0);
+  });
+
+  it('reports a style that cannot be loaded as the main thread does, and goes on after the thread has ended', async () => {
+    const broken: CslStyle = { name: 'broken', origin: 'test', xml: '<style><citation><layout><text variable=' };
+    const engines = new compiled.engines.CitationEngines({ thread: compiled.thread.CitationThread.start() });
+    const failure = await engines.formatAsync(request(broken)).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as BriefwrightError).message).toMatch(/citation style 'broken' could not be loaded/);
+    await engines.close();
+    const style = resolveStyle('apa', { root: folder });
+    expect(await engines.formatAsync(request(style))).toEqual(new CitationEngines().format(request(style)));
+  });
+});
