@@ -6,31 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CitationCache } from '../../src/citations/citation-cache.js';
 import { CitationEngines, type CitationRequest } from '../../src/citations/citation-engines.js';
-import { parseBibliography } from '../../src/citations/load-references.js';
 import { findCitations } from '../../src/citations/parse-citations.js';
-import type { CslItem } from '../../src/citations/reference.js';
 import { resolveStyle } from '../../src/citations/styles.js';
-import { ProblemCollector } from '../../src/errors.js';
+import { SMALL_BIB as BIB, smallLibrary } from '../helpers/small-library.js';
 
-const BIB = String.raw`
-@book{gleason2013, author = {Gleason, Sonia and Gerzon, Nancy}, title = {Growing into equity}, publisher = {Corwin}, year = {2013}}
-@book{rose2014a, author = {Rose, Raymond}, title = {Access and equity}, publisher = {iNACOL}, year = {2014}}
-@book{rose2014b, author = {Rose, Raymond}, title = {Blended learning}, publisher = {iNACOL}, year = {2014}}
-@article{hasselbring2000, author = {Hasselbring, Ted S. and Glaser, Candyce}, title = {Use of computer technology}, journal = {The Future of Children}, volume = {10}, number = {2}, pages = {102--122}, year = {2000}, doi = {10.2307/1602691}}
-@report{wested2014, author = {{WestEd}}, title = {Next generation learning}, year = {2014}}
-`;
 
 const TEXT = 'As @hasselbring2000 found [see @rose2014b, p. 4; @gleason2013], and later [@rose2014a; -@wested2014].';
 
 const apa = resolveStyle('apa', { root: '/nonexistent' });
 const vancouver = resolveStyle('vancouver', { root: '/nonexistent' });
 
-function library(bib = BIB): Map<string, CslItem> {
-  const problems = new ProblemCollector();
-  const items = new Map(parseBibliography(bib, 'refs.bib', problems).map((reference) => [reference.id, reference.item]));
-  expect(problems.problems).toEqual([]);
-  return items;
-}
+const library = smallLibrary;
 
 function request(changes: Partial<CitationRequest> = {}): CitationRequest {
   return { style: apa, locale: 'en-US', items: library(), citations: findCitations(TEXT), nocite: [], ...changes };

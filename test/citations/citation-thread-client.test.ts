@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CitationEngines } from '../../src/citations/citation-engines.js';
-import { parseBibliography } from '../../src/citations/load-references.js';
 import { findCitations } from '../../src/citations/parse-citations.js';
 import type { CslItem } from '../../src/citations/reference.js';
 import { resolveStyle, type CslStyle } from '../../src/citations/styles.js';
-import { BriefwrightError, ProblemCollector } from '../../src/errors.js';
+import type { BriefwrightError } from '../../src/errors.js';
+import { smallLibrary } from '../helpers/small-library.js';
 
 // The thread runs compiled code, so these tests use the compiled modules (the
 // test command builds them first); run from the TypeScript sources, as here,
@@ -21,22 +21,13 @@ const compiled = {
   cache: (await import(new URL('../../dist/citations/citation-cache.js', import.meta.url).href)) as Cache,
 };
 
-const BIB = String.raw`
-@book{gleason2013, author = {Gleason, Sonia and Gerzon, Nancy}, title = {Growing into equity}, publisher = {Corwin}, year = {2013}}
-@book{rose2014a, author = {Rose, Raymond}, title = {Access and equity}, publisher = {iNACOL}, year = {2014}}
-@book{rose2014b, author = {Rose, Raymond}, title = {Blended learning}, publisher = {iNACOL}, year = {2014}}
-@article{hasselbring2000, author = {Hasselbring, Ted S. and Glaser, Candyce}, title = {Use of computer technology}, journal = {The Future of Children}, volume = {10}, number = {2}, pages = {102--122}, year = {2000}, doi = {10.2307/1602691}}
-@report{wested2014, author = {{WestEd}}, title = {Next generation learning}, year = {2014}}
-`;
 const TEXT = '[@rose2014a; @gleason2013] and @hasselbring2000 [p. 104] found it [@rose2014b, ch. 2; @wested2014]. See [@rose2014a].';
 
 let items: Map<string, CslItem>;
 let folder: string;
 
 beforeAll(async () => {
-  const problems = new ProblemCollector();
-  items = new Map(parseBibliography(BIB, 'refs.bib', problems).map((reference) => [reference.id, reference.item]));
-  expect(problems.problems).toEqual([]);
+  items = smallLibrary();
   folder = await mkdtemp(path.join(os.tmpdir(), 'bw-thread-'));
 });
 
