@@ -1,7 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
 import { CitationEngines } from '../../src/citations/citation-engines.js';
 import { findCitations } from '../../src/citations/parse-citations.js';
 import type { CslItem } from '../../src/citations/reference.js';
@@ -85,4 +89,21 @@ describe('CitationThread', () => {
     const style = resolveStyle('apa', { root: folder });
     expect(await engines.formatAsync(request(style))).toEqual(new CitationEngines().format(request(style)));
   });
+});
+
+describe('a build whose citations are formatted in the thread', () => {
+  it('writes every shipped brief as a build without the thread does', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const threaded = path.join(folder, 'threaded');
+    const here = path.join(folder, 'here');
+    // The command line runs the compiled code, so its citations go through the thread;
+    // build() here runs the sources, where no thread starts.
+    await promisify(execFile)(process.execPath, [path.join(root, 'bin', 'briefwright.js'), 'build', '--format', 'html', '--out-dir', threaded], { cwd: root });
+    const results = await build({ root, fields: { formats: ['html'] }, outputDir: here });
+    expect(results.every((result) => result.status === 'built')).toBe(true);
+    const briefs = (await readdir(here)).filter((file) => file.endsWith('.html')).sort();
+    expect(briefs.length).toBeGreaterThan(5);
+    expect((await readdir(threaded)).filter((file) => file.endsWith('.html')).sort()).toEqual(briefs);
+    for (const brief of briefs) expect(await readFile(path.join(threaded, brief), 'utf8'), brief).toBe(await readFile(path.join(here, brief), 'utf8'));
+  }, 120_000);
 });
