@@ -32,6 +32,7 @@ import { findChrome } from '../src/render/find-chrome.js';
 import { docxCost } from './docx-cost.js';
 import { finishPdf } from '../src/render/finish-pdf.js';
 import { formatLatency, hasPandoc, latency } from './latency.js';
+import { runOnce } from './process-timing.js';
 import { makeProject } from './synthetic-project.js';
 
 const { values } = parseArgs({
@@ -222,26 +223,16 @@ async function citationShare(
 
 /**
  * `briefwright build` over a project, run as users run it: a process of its
- * own, the CLI the package installs. Returns how long it took, when each
- * brief it built was reported (seconds from the start) and how many it built.
+ * own, the CLI the package installs. Returns how long it took and when each
+ * brief it built was reported (seconds from the start).
  */
-async function cliBuild(root: string, args: string[] = []): Promise<{ seconds: number; builtAt: number[]; failed: string[] }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'build', '--jobs', String(JOBS), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+async function cliBuild(root: string): Promise<{ seconds: number; builtAt: number[] }> {
   const builtAt: number[] = [];
-  const failed: string[] = [];
-  let pending = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) if (line.startsWith('✓')) builtAt.push((performance.now() - started) / 1000);
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const line of chunk.split('\n')) if (line.startsWith('error') || line.startsWith('✗')) failed.push(line);
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`briefwright build exited with ${code}:\n${failed.join('\n')}`);
-  return { seconds: (performance.now() - started) / 1000, builtAt, failed };
+  const onLine = (line: string, seconds: number) => {
+    if (line.startsWith('✓')) builtAt.push(seconds);
+  };
+  const seconds = await runOnce({ command: process.execPath, args: [CLI, 'build', '--jobs', String(JOBS)], cwd: root, onLine }, 0);
+  return { seconds, builtAt };
 }
 
 console.log(`briefwright benchmark: ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg()[0]!.toFixed(1)}; parts: ${only.join(', ')}\n`);
@@ -260,6 +251,9 @@ if (runs('batch') || runs('memory') || runs('citations') || runs('word')) {
     const rows: [string, string, string][] = [];
     if (runs('batch')) {
       console.error(`batch: ${RECIPES} recipes, ${JOBS} pages in the browser pool`);
+      // Timed without memory sampling: reading /proc for every Chromium process is
+      // itself work that would slow the build it measures. Memory is sampled on a
+      // forced rebuild afterwards.
       const cold = await cliBuild(root);
       const firstBrief = cold.builtAt[0] ?? 0;
       const steady = cold.builtAt.length > 1 ? (cold.builtAt.length - 1) / (cold.builtAt.at(-1)! - firstBrief) : 0;

@@ -12,6 +12,8 @@ export interface TimedCommand {
   exitCodes?: number[];
   /** Untimed work before each run: wipe an output folder, edit a section. */
   before?: (run: number) => Promise<void>;
+  /** Called with each line the command prints, and the seconds since it started. */
+  onLine?: (line: string, seconds: number) => void;
 }
 
 /** Median, lowest and highest of a figure's timed runs, in seconds. */
@@ -26,9 +28,16 @@ export interface Timing {
 export async function runOnce(timed: TimedCommand, run: number): Promise<number> {
   await timed.before?.(run);
   const started = performance.now();
-  const child = spawn(timed.command, timed.args, { cwd: timed.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const { onLine } = timed;
+  const child = spawn(timed.command, timed.args, { cwd: timed.cwd, stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'pipe'] });
+  let pending = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) onLine!(line, (performance.now() - started) / 1000);
+  });
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
     if (stderr.length < 4000) stderr += chunk;
   });
   const code = await new Promise<number | null>((resolve, reject) => {

@@ -278,13 +278,12 @@ async function buildBrief(
   const reasons = plan.reasons.length > 0 ? plan.reasons : ['rebuild forced'];
   const warnings: string[] = [];
   try {
-    // Composing is synchronous. Letting pending browser messages through between
-    // parsing sections not parsed yet keeps the pages printing while Node
-    // composes the next brief. The citations are formatted meanwhile
-    // (in the citation thread, when there is one), once however often the brief
-    // is composed.
-    // Each section is parsed in a turn of its own, so a brief whose citations
-    // are ready is composed (and goes to a page) between them, not after them.
+    // Composing is synchronous. Each section not parsed yet is parsed in a turn
+    // of its own, with pending browser messages let through between turns: the
+    // pages keep printing, and a brief whose citations are ready is composed
+    // (and goes to a page) between another's sections, not after them. The
+    // citations are formatted meanwhile (in the citation thread, when there is
+    // one), once however often the brief is composed.
     const parsed = (async () => {
       for (const section of sections) {
         if (!run.trees.has(section)) await tools.composing(() => run.trees.get(section));

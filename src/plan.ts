@@ -92,8 +92,7 @@ export async function openRun(options: {
  * and the project's defaults ask for. (A recipe may still ask for one.)
  */
 export function mayPrint(run: RunContext): boolean {
-  const formats = mergeFields({ formats: DEFAULTS.formats }, run.config.defaults, run.fields).formats ?? DEFAULTS.formats;
-  return formats.includes('pdf');
+  return mergeFields({ formats: DEFAULTS.formats }, run.config.defaults, run.fields).formats!.includes('pdf');
 }
 
 /**

@@ -9,15 +9,16 @@ import type { CslStyle } from './styles.js';
 /**
  * The citation engines of a build in a worker thread (citation-thread.ts), so
  * that building an engine and formatting citations run beside the main
- * thread's work, not in its way. Each style and library of works crosses to
- * the thread once. The thread keeps the process alive only while it has work.
+ * thread's work, not in its way. Each style and set of works crosses to the
+ * thread once. The thread keeps the process alive only while it has work.
  */
 export class CitationThread {
   private readonly worker: Worker;
   private readonly styles = new Set<string>();
-  private readonly libraries = new WeakMap<ReadonlyMap<string, CslItem>, number>();
+  private readonly itemSets = new WeakMap<ReadonlyMap<string, CslItem>, number>();
   private readonly waiting = new Map<number, { resolve: (formatted: FormattedCitations) => void; reject: (error: Error) => void }>();
-  private requests = 0;
+  /** The last id given to a request or a set of works. */
+  private lastId = 0;
   private broken?: Error;
 
   /**
@@ -52,7 +53,7 @@ export class CitationThread {
   /** Formats a brief's citations and reference list in the thread. */
   format(request: CitationRequest): Promise<FormattedCitations> {
     if (this.broken) return Promise.reject(this.broken);
-    const id = this.requests++;
+    const id = ++this.lastId;
     const result = new Promise<FormattedCitations>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     this.worker.ref();
     this.post({
@@ -60,7 +61,7 @@ export class CitationThread {
       id,
       style: this.styleKey(request.style),
       locale: request.locale,
-      items: this.libraryId(request.items),
+      items: this.itemSetId(request.items),
       citations: request.citations,
       nocite: request.nocite,
     });
@@ -82,11 +83,11 @@ export class CitationThread {
     return key;
   }
 
-  private libraryId(items: ReadonlyMap<string, CslItem>): number {
-    let id = this.libraries.get(items);
+  private itemSetId(items: ReadonlyMap<string, CslItem>): number {
+    let id = this.itemSets.get(items);
     if (id === undefined) {
-      id = this.requests++;
-      this.libraries.set(items, id);
+      id = ++this.lastId;
+      this.itemSets.set(items, id);
       this.post({ kind: 'items', id, items: [...items] });
     }
     return id;

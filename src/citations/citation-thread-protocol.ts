@@ -4,8 +4,8 @@ import type { CslItem } from './reference.js';
 import type { CslStyle } from './styles.js';
 
 /**
- * The messages the main thread sends the citation thread. A style and a
- * library of works are sent once each and named by a key after that.
+ * The messages the main thread sends the citation thread. A style and a set
+ * of works are sent once each and named by a key after that.
  */
 export type ThreadRequest =
   | { kind: 'style'; key: string; style: CslStyle }

@@ -10,11 +10,11 @@ import type { CslStyle } from './styles.js';
 
 const engines = new CitationEngines();
 const styles = new Map<string, CslStyle>();
-const libraries = new Map<number, ReadonlyMap<string, CslItem>>();
+const itemSets = new Map<number, ReadonlyMap<string, CslItem>>();
 
 parentPort!.on('message', (message: ThreadRequest) => {
   if (message.kind === 'style') styles.set(message.key, message.style);
-  else if (message.kind === 'items') libraries.set(message.id, new Map(message.items));
+  else if (message.kind === 'items') itemSets.set(message.id, new Map(message.items));
   else if (message.kind === 'warm') engines.warm(styles.get(message.style)!, message.locale);
   else {
     let reply: ThreadReply;
@@ -22,7 +22,7 @@ parentPort!.on('message', (message: ThreadRequest) => {
       const formatted = engines.format({
         style: styles.get(message.style)!,
         locale: message.locale,
-        items: libraries.get(message.items)!,
+        items: itemSets.get(message.items)!,
         citations: message.citations,
         nocite: message.nocite,
       });
