@@ -6,7 +6,7 @@ import type { Reference } from '../citations/reference.js';
 import type { CslStyle } from '../citations/styles.js';
 import type { Section } from '../sections/section.js';
 import { writeFileAtomic } from '../render/write-file.js';
-import { hash } from './content-hash.js';
+import { hash, repeatedHash } from './content-hash.js';
 import type { FileStamps } from './file-stamps.js';
 
 export { hash } from './content-hash.js';
@@ -140,10 +140,10 @@ export function describeInputs(options: {
     name,
     recipe: request.recipe ? { file: request.recipe.file, hash: hash(request.recipe.source) } : undefined,
     request: settings,
-    taxonomy: hash(options.taxonomySource),
-    sections: Object.fromEntries(options.sections.map((s) => [s.id, { file: s.file, hash: hash(s.source) }])),
+    taxonomy: repeatedHash(options.taxonomySource).slice(0, 16),
+    sections: Object.fromEntries(options.sections.map((s) => [s.id, { file: s.file, hash: repeatedHash(s.source).slice(0, 16) }])),
     files: options.files,
-    style: { name: options.style.name, origin: options.style.origin, hash: hash(options.style.xml) },
+    style: { name: options.style.name, origin: options.style.origin, hash: repeatedHash(options.style.xml).slice(0, 16) },
     ...(options.formatFiles && Object.keys(options.formatFiles).length > 0 ? { formatFiles: options.formatFiles } : {}),
   };
 }

@@ -9,3 +9,18 @@ export function hash(content: string | Uint8Array): string {
 export function fullHash(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
+
+const repeated = new Map<string, string>();
+
+/**
+ * fullHash() of a text hashed again and again in a run (a style's or a
+ * locale's XML, once for every brief that uses it), worked out once per text.
+ */
+export function repeatedHash(text: string): string {
+  let known = repeated.get(text);
+  if (known === undefined) {
+    known = fullHash(text);
+    repeated.set(text, known);
+  }
+  return known;
+}
