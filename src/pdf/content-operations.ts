@@ -10,8 +10,8 @@ export interface Operation {
   /** Its numeric operands, in order (other operands are left out). */
   numbers: number[];
   /** For BDC/BMC: the tag, and whether the properties carry an MCID (or name a property list). */
-  tag?: string;
-  mcid?: boolean;
+  tag: string | undefined;
+  mcid: boolean;
 }
 
 /** Operators that paint (ISO 32000-1, 8.2 and 9.4): path painting, text showing, XObjects, shadings, inline images. */
@@ -64,12 +64,10 @@ export function readOperations(bytes: Uint8Array): Operation[] {
         continue;
     }
     const op = lexer.word();
-    const operation: Operation = { op, from, to: lexer.end, numbers };
-    if (op === 'BDC' || op === 'BMC') {
-      operation.tag = tagStart === -1 ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset + tagStart, tagEnd - tagStart).toString('latin1');
-      operation.mcid = mcid;
-    }
-    operations.push(operation);
+    // Every operation has the same fields, so the code that walks them sees one shape.
+    const marked = op === 'BDC' || op === 'BMC';
+    const tag = marked && tagStart !== -1 ? Buffer.from(bytes.buffer, bytes.byteOffset + tagStart, tagEnd - tagStart).toString('latin1') : undefined;
+    operations.push({ op, from, to: lexer.end, numbers, tag, mcid: marked && mcid });
     from = -1;
     numbers = [];
     tagStart = -1;

@@ -37,12 +37,16 @@ export class PdfLexer {
   end = 0;
   private readonly words = new Map<number, string>();
   private value = 0;
+  readonly bytes: Uint8Array;
 
   constructor(
-    readonly bytes: Uint8Array,
+    bytes: Uint8Array,
     public position = 0,
     readonly limit = bytes.length,
-  ) {}
+  ) {
+    // A plain view of Buffers and Uint8Arrays alike, so the code reading bytes sees one kind of array.
+    this.bytes = bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  }
 
   /** Moves to the next token; returns its kind (End at the end of input). */
   next(): Token {
