@@ -1,6 +1,6 @@
 import { dependencyVersion, VERSION } from '../project/package-root.js';
 import { CacheFolder } from '../record/cache-folder.js';
-import { fullHash as digest, repeatedHash } from '../record/content-hash.js';
+import { fullHash as digest, repeatedFullHash } from '../record/content-hash.js';
 import type { FormattedCitations } from './citation-engines.js';
 import type { CitationMatch } from './parse-citations.js';
 import { canonicalJson, type CslItem } from './reference.js';
@@ -56,9 +56,9 @@ export class CitationCache {
       format: CACHE_FORMAT,
       briefwright: VERSION,
       engine: engineVersions(),
-      style: repeatedHash(input.style.xml),
+      style: repeatedFullHash(input.style.xml),
       locale: input.locale,
-      localeXml: repeatedHash(findLocale(input.locale) ?? ''),
+      localeXml: repeatedFullHash(findLocale(input.locale) ?? ''),
       works: works.map((id) => [id, itemDigest(input.items.get(id))]),
       uncited: input.uncited,
       citations: input.citations.map((match) => [
@@ -88,7 +88,7 @@ export class CitationCache {
 
 /** The start of every key for a style and locale: a file name prefix. */
 function styleTag(style: CslStyle, locale: string): string {
-  return `${repeatedHash(style.xml).slice(0, 12)}-${locale.replace(/[^A-Za-z0-9-]/g, '_')}-`;
+  return `${repeatedFullHash(style.xml).slice(0, 12)}-${locale.replace(/[^A-Za-z0-9-]/g, '_')}-`;
 }
 
 const itemDigests = new WeakMap<CslItem, string>();

@@ -140,10 +140,10 @@ export function describeInputs(options: {
     name,
     recipe: request.recipe ? { file: request.recipe.file, hash: hash(request.recipe.source) } : undefined,
     request: settings,
-    taxonomy: repeatedHash(options.taxonomySource).slice(0, 16),
-    sections: Object.fromEntries(options.sections.map((s) => [s.id, { file: s.file, hash: repeatedHash(s.source).slice(0, 16) }])),
+    taxonomy: repeatedHash(options.taxonomySource),
+    sections: Object.fromEntries(options.sections.map((s) => [s.id, { file: s.file, hash: repeatedHash(s.source) }])),
     files: options.files,
-    style: { name: options.style.name, origin: options.style.origin, hash: repeatedHash(options.style.xml).slice(0, 16) },
+    style: { name: options.style.name, origin: options.style.origin, hash: repeatedHash(options.style.xml) },
     ...(options.formatFiles && Object.keys(options.formatFiles).length > 0 ? { formatFiles: options.formatFiles } : {}),
   };
 }
