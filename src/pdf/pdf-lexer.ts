@@ -15,8 +15,8 @@ export const enum Token {
   ImageData,
 }
 
-// Byte classes: 1 whitespace, 2 delimiter.
-const CLASS = new Uint8Array(256);
+/** Each byte's class: 0 regular, 1 whitespace, 2 delimiter (ISO 32000-1, 7.2.2). */
+export const CLASS = new Uint8Array(256);
 for (const byte of [0, 9, 10, 12, 13, 32]) CLASS[byte] = 1;
 for (const char of '()<>[]{}/%') CLASS[char.charCodeAt(0)] = 2;
 
@@ -66,7 +66,7 @@ export class PdfLexer {
     const byte = bytes[at]!;
     switch (byte) {
       case 40: // (
-        return this.finish(Token.String, this.skipString(at));
+        return this.finish(Token.String, literalStringEnd(bytes, at, this.limit));
       case 60: // <
         if (bytes[at + 1] === 60) return this.finish(Token.DictOpen, at + 2);
         {
@@ -139,44 +139,50 @@ export class PdfLexer {
     return at;
   }
 
-  /** Past a literal string's closing parenthesis: nested pairs balance, a backslash escapes. */
-  private skipString(at: number): number {
-    const bytes = this.bytes;
-    let depth = 0;
-    for (; at < this.limit; at += 1) {
-      const byte = bytes[at]!;
-      if (byte === 92) at += 1;
-      else if (byte === 40) depth += 1;
-      else if (byte === 41 && --depth === 0) return at + 1;
-    }
-    return this.limit;
-  }
-
   /**
    * An inline image's data runs from the byte after ID's one whitespace byte to
    * the EI that stands alone (whitespace before it, whitespace or the end after).
    * The data's length is not recorded, so this is the usual reading.
    */
   private imageData(): Token {
-    const bytes = this.bytes;
     const from = Math.min(this.position + 1, this.limit);
-    let at = from;
-    for (; at + 1 < this.limit; at += 1) {
-      if (bytes[at] === 69 && bytes[at + 1] === 73 && (at === from || CLASS[bytes[at - 1]!] === 1) && (at + 2 >= this.limit || CLASS[bytes[at + 2]!] !== 0)) break;
-    }
-    if (at + 1 >= this.limit) at = this.limit;
+    const at = inlineImageEnd(this.bytes, from, this.limit);
     this.start = from;
     // The whitespace before EI belongs to neither; EI is lexed next as a keyword.
-    const end = at > from && CLASS[bytes[at - 1]!] === 1 ? at - 1 : at;
     this.kind = Token.ImageData;
-    this.end = end;
+    this.end = at > from && CLASS[this.bytes[at - 1]!] === 1 ? at - 1 : at;
     this.position = at;
     return Token.ImageData;
   }
 }
 
+/** Past a literal string's closing parenthesis: nested pairs balance, a backslash escapes. */
+export function literalStringEnd(bytes: Uint8Array, at: number, limit: number): number {
+  let depth = 0;
+  for (; at < limit; at += 1) {
+    const byte = bytes[at]!;
+    if (byte === 92) at += 1;
+    else if (byte === 40) depth += 1;
+    else if (byte === 41 && --depth === 0) return at + 1;
+  }
+  return limit;
+}
+
+/**
+ * Where the EI ending an inline image whose data starts at `from` is: the
+ * first EI that stands alone (whitespace before it, whitespace, a delimiter or
+ * the end after it), or `limit`. The data's length is not recorded, so this is
+ * the usual reading.
+ */
+export function inlineImageEnd(bytes: Uint8Array, from: number, limit: number): number {
+  for (let at = from; at + 1 < limit; at += 1) {
+    if (bytes[at] === 69 && bytes[at + 1] === 73 && (at === from || CLASS[bytes[at - 1]!] === 1) && (at + 2 >= limit || CLASS[bytes[at + 2]!] !== 0)) return at;
+  }
+  return limit;
+}
+
 /** A number's value, or NaN when the bytes are not a number (a second sign or point, a letter, no digit). */
-function parseNumber(bytes: Uint8Array, from: number, to: number): number {
+export function parseNumber(bytes: Uint8Array, from: number, to: number): number {
   let sign = 1;
   let at = from;
   if (bytes[at] === 45) {

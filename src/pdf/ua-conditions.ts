@@ -1,4 +1,4 @@
-import { uncoveredPaintings, readOperations, TEXT_SHOWING } from './content-operations.js';
+import { readOperations, showsText, uncoveredPaintings, type Op } from './content-operations.js';
 import type { PdfFile, PdfObjects } from './pdf-file.js';
 import { pdfPages, type PdfPage } from './pdf-pages.js';
 import { nameOf, PdfRef, PdfString, type PdfDict, type PdfValue } from './pdf-values.js';
@@ -133,7 +133,7 @@ export function contentProblems(file: PdfFile): UaProblem[] {
       for (const bytes of pageContents(file, page)) {
         const operations = readOperations(bytes);
         for (const at of uncoveredPaintings(operations)) {
-          if (TEXT_SHOWING.has(operations[at]!.op)) text += 1;
+          if (showsText(operations.codes[at]! as Op)) text += 1;
           else other += 1;
         }
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PdfLexer, Token } from '../../src/pdf/pdf-lexer.js';
-import { readOperations, uncoveredPaintings } from '../../src/pdf/content-operations.js';
+import { readOperations, uncoveredPaintings, type ContentOperations } from '../../src/pdf/content-operations.js';
 import { PdfName, PdfRef, PdfString, readValue } from '../../src/pdf/pdf-values.js';
 
 const bytes = (text: string) => Buffer.from(text, 'latin1');
@@ -66,23 +66,41 @@ describe('the PDF lexer', () => {
 });
 
 describe('reading content operations', () => {
+  const names = (operations: ContentOperations) => Array.from({ length: operations.length }, (_, index) => operations.op(index));
+
   it('gives each operator with its operands\' extent and numbers', () => {
     const text = '/P <</MCID 3>> BDC 1 0 0 1 10 20 cm [(a) -20 (b)] TJ EMC';
     const operations = readOperations(bytes(text));
-    expect(operations.map((operation) => operation.op)).toEqual(['BDC', 'cm', 'TJ', 'EMC']);
-    expect(operations[0]).toMatchObject({ tag: 'P', mcid: true, from: 0 });
-    expect(operations[1]!.numbers).toEqual([1, 0, 0, 1, 10, 20]);
-    expect(text.slice(operations[2]!.from, operations[2]!.to)).toBe('[(a) -20 (b)] TJ');
+    expect(names(operations)).toEqual(['BDC', 'cm', 'TJ', 'EMC']);
+    expect([operations.covers(0), operations.from[0]]).toEqual([true, 0]);
+    expect(operations.numbers(1)).toEqual([1, 0, 0, 1, 10, 20]);
+    expect(operations.numbers(2)).toEqual([]);
+    expect(text.slice(operations.from[2], operations.to[2])).toBe('[(a) -20 (b)] TJ');
   });
 
   it('does not take an operator name inside a string or a dictionary for an operator', () => {
     const operations = readOperations(bytes('/Span <</ActualText (EMC Tj)>> BDC (BT ET) Tj EMC'));
-    expect(operations.map((operation) => operation.op)).toEqual(['BDC', 'Tj', 'EMC']);
-    expect(operations[0]).toMatchObject({ tag: 'Span', mcid: false });
+    expect(names(operations)).toEqual(['BDC', 'Tj', 'EMC']);
+    expect(operations.covers(0)).toBe(false);
+  });
+
+  it('reads streams with more operators and numbers than bytes suggest', () => {
+    // Two bytes an operator, four a number: past the room first set aside for either.
+    const text = `${'q '.repeat(3000)}${'1 2 3 4 5 6 cm '.repeat(500)}`;
+    const operations = readOperations(bytes(text));
+    expect(operations.length).toBe(3500);
+    expect(operations.op(2999)).toBe('q');
+    expect(operations.numbers(3499)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('takes an unknown or stray word for an operator of its own, and skips an inline image\'s bytes', () => {
+    const operations = readOperations(bytes('1 0 0 1 0 0 cm /Foo sc 12 Tz BI /W 1 ID Q q EI Q'));
+    expect(names(operations)).toEqual(['cm', 'sc', 'Tz', 'BI', 'ID', 'EI', 'Q']);
+    expect(operations.numbers(2)).toEqual([12]);
   });
 
   it('finds painting outside tagged content and artifacts', () => {
     const operations = readOperations(bytes('0 0 1 1 re f /Artifact BMC 0 0 1 1 re f EMC /P <</MCID 0>> BDC BT (x) Tj ET EMC /Span <</Lang (es)>> BDC BT (y) Tj ET EMC'));
-    expect(uncoveredPaintings(operations).map((index) => operations[index]!.op)).toEqual(['f', 'Tj']);
+    expect(uncoveredPaintings(operations).map((index) => operations.op(index))).toEqual(['f', 'Tj']);
   });
 });

@@ -1,26 +1,6 @@
-import { covers, PAINTING, readOperations, TEXT_SHOWING, type Operation } from '../../pdf/content-operations.js';
+import { type ContentOperations, Op, paints, readOperations, showsText } from '../../pdf/content-operations.js';
 
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-/** a × b: first a, then b (PDF's row-vector convention). */
-function multiply(a: Matrix, b: Matrix): Matrix {
-  return [
-    a[0] * b[0] + a[1] * b[2],
-    a[0] * b[1] + a[1] * b[3],
-    a[2] * b[0] + a[3] * b[2],
-    a[2] * b[1] + a[3] * b[3],
-    a[4] * b[0] + a[5] * b[2] + b[4],
-    a[4] * b[1] + a[5] * b[3] + b[5],
-  ];
-}
-
-/** [1 0 0 1 x y] × m: Td's move of the line matrix. */
-function translate(m: Matrix, x: number, y: number): Matrix {
-  return [m[0], m[1], m[2], m[3], x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
-}
-
-const matrix = (numbers: number[]): Matrix => (numbers.length >= 6 ? (numbers.slice(-6) as Matrix) : IDENTITY);
+const IDENTITY: readonly [number, number, number, number, number, number] = [1, 0, 0, 1, 0, 0];
 
 interface Run {
   /** Where its BDC goes. */
@@ -55,14 +35,17 @@ type ArtifactKind = 'Header' | 'Footer' | 'Layout';
  */
 export function markArtifacts(bytes: Uint8Array, pageHeight: number): Uint8Array | undefined {
   const operations = readOperations(bytes);
+  const { codes, from } = operations;
+  const textObjects = readTextObjects(operations);
   const inserts: { at: number; text: string }[] = [];
   const covered: boolean[] = [];
-  const states: { ctm: Matrix; clipped: boolean }[] = [];
-  let ctm: Matrix = IDENTITY;
+  // The transformation matrix [a b c d e f]; per q, the saved one and whether it clipped.
+  let [a, b, c, d, e, f] = IDENTITY;
   let clipped = false;
+  const saved: number[] = [];
   let pendingClip = false;
-  let lineMatrix: Matrix = IDENTITY;
-  let textMatrix: Matrix = IDENTITY;
+  // The text line matrix (Tm, moved by Td, TD, T*): only where it puts text matters here.
+  let [la, lb, lc, ld, le, lf] = IDENTITY;
   let leading = 0;
   let pathStart = -1;
   let imageStart = -1;
@@ -79,76 +62,96 @@ export function markArtifacts(bytes: Uint8Array, pageHeight: number): Uint8Array
   const open = (at: number) => (run ??= { at, depth: covered.length, inText: innerText });
 
   for (let index = 0; index < operations.length; index += 1) {
-    const operation = operations[index]!;
-    const { op, numbers } = operation;
-    switch (op) {
-      case 'q':
-        close(operation.from);
-        states.push({ ctm, clipped });
+    const code = codes[index]! as Op;
+    switch (code) {
+      case Op.q:
+        close(from[index]!);
+        saved.push(a, b, c, d, e, f, clipped ? 1 : 0);
         continue;
-      case 'Q':
-        close(operation.from);
-        ({ ctm, clipped } = states.pop() ?? { ctm: IDENTITY, clipped: false });
+      case Op.Q:
+        close(from[index]!);
+        if (saved.length === 0) {
+          [a, b, c, d, e, f] = IDENTITY;
+          clipped = false;
+        } else {
+          const at = saved.length - 7;
+          [a, b, c, d, e, f] = [saved[at]!, saved[at + 1]!, saved[at + 2]!, saved[at + 3]!, saved[at + 4]!, saved[at + 5]!];
+          clipped = saved[at + 6] === 1;
+          saved.length = at;
+        }
         continue;
-      case 'cm':
-        ctm = multiply(matrix(numbers), ctm);
+      case Op.cm: {
+        // The operands' matrix, then the current one.
+        if (operations.count(index) < 6) continue;
+        const m = (n: number) => operations.fromEnd(index, 5 - n);
+        [a, b, c, d, e, f] = [m(0) * a + m(1) * c, m(0) * b + m(1) * d, m(2) * a + m(3) * c, m(2) * b + m(3) * d, m(4) * a + m(5) * c + e, m(4) * b + m(5) * d + f];
         continue;
-      case 'BDC':
-      case 'BMC':
+      }
+      case Op.BDC:
+      case Op.BMC:
         // Untagged marked content (a /Span with ActualText, say) may sit inside an artifact; tagged content may not.
-        if (covers(operation)) close(operation.from);
-        covered.push(covers(operation) || covered.at(-1) === true);
+        if (operations.covers(index)) close(from[index]!);
+        covered.push(operations.covers(index) || covered.at(-1) === true);
         continue;
-      case 'EMC':
-        if (run && covered.length <= run.depth) close(operation.from);
+      case Op.EMC:
+        if (run && covered.length <= run.depth) close(from[index]!);
         covered.pop();
         continue;
-      case 'BT':
-        textFrom = operation.from;
-        lineMatrix = textMatrix = IDENTITY;
-        innerText = holdsMarkedContent(operations, index);
-        if (innerText) close(operation.from);
-        else if (covered.at(-1) !== true && showsText(operations, index)) open(operation.from);
+      case Op.BT:
+        textFrom = from[index]!;
+        [la, lb, lc, ld, le, lf] = IDENTITY;
+        innerText = (textObjects[index]! & HOLDS_MARKED_CONTENT) !== 0;
+        if (innerText) close(from[index]!);
+        else if (covered.at(-1) !== true && (textObjects[index]! & SHOWS_TEXT) !== 0) open(from[index]!);
         continue;
-      case 'ET':
-        if (run?.inText) close(operation.from);
+      case Op.ET:
+        if (run?.inText) close(from[index]!);
         innerText = false;
         continue;
-      case 'Tm':
-        lineMatrix = textMatrix = matrix(numbers);
+      case Op.Tm: {
+        const m = (n: number) => operations.fromEnd(index, 5 - n);
+        [la, lb, lc, ld, le, lf] = operations.count(index) >= 6 ? [m(0), m(1), m(2), m(3), m(4), m(5)] : IDENTITY;
         continue;
-      case 'Td':
-      case 'TD':
-        lineMatrix = textMatrix = translate(lineMatrix, numbers[0] ?? 0, numbers[1] ?? 0);
-        if (op === 'TD') leading = -(numbers[1] ?? 0);
+      }
+      case Op.Td:
+      case Op.TD: {
+        const x = operations.first(index);
+        const y = operations.second(index);
+        const moved = x * la + y * lc + le;
+        lf = x * lb + y * ld + lf;
+        le = moved;
+        if (code === Op.TD) leading = -y;
         continue;
-      case 'TL':
-        leading = numbers[0] ?? 0;
+      }
+      case Op.TL:
+        leading = operations.first(index);
         continue;
-      case 'T*':
-      case "'":
-      case '"':
-        lineMatrix = textMatrix = translate(lineMatrix, 0, -leading);
+      case Op.TStar:
+      case Op.Quote:
+      case Op.DoubleQuote:
+        le -= leading * lc;
+        lf -= leading * ld;
         break;
-      case 'W':
-      case 'W*':
+      case Op.W:
+      case Op.WStar:
         pendingClip = true;
         continue;
-      case 'm':
-      case 're':
-        if (pathStart === -1) pathStart = operation.from;
+      case Op.m:
+      case Op.re:
+        if (pathStart === -1) pathStart = from[index]!;
         continue;
-      case 'BI':
-        imageStart = operation.from;
+      case Op.BI:
+        imageStart = from[index]!;
         continue;
     }
-    if (!PAINTING.has(op)) continue;
-    const text = TEXT_SHOWING.has(op);
-    const isPath = !text && op !== 'Do' && op !== 'sh' && op !== 'EI';
-    const start = op === 'EI' ? imageStart : isPath && pathStart !== -1 ? pathStart : operation.from;
+    if (!paints(code)) continue;
+    const text = showsText(code);
+    const isPath = !text && code !== Op.Do && code !== Op.sh && code !== Op.EI;
+    const start = code === Op.EI ? imageStart : isPath && pathStart !== -1 ? pathStart : from[index]!;
     if (isPath) pathStart = -1;
     if (covered.at(-1) !== true) {
-      const kind: ArtifactKind = !text || clipped ? 'Layout' : multiply(textMatrix, ctm)[5] > pageHeight / 2 ? 'Header' : 'Footer';
+      // Where text is painted: the line matrix's origin, through the transformation.
+      const kind: ArtifactKind = !text || clipped ? 'Layout' : le * b + lf * d + f > pageHeight / 2 ? 'Header' : 'Footer';
       // A different kind starts a sequence of its own where its graphics object starts (BT for text outside a tagged text object).
       const objectStart = text && !innerText ? textFrom : start;
       if (run?.kind !== undefined && run.kind !== kind && objectStart > run.at) close(objectStart);
@@ -165,23 +168,43 @@ export function markArtifacts(bytes: Uint8Array, pageHeight: number): Uint8Array
   return splice(bytes, inserts);
 }
 
-/** Whether the text object opened at `index` holds marked-content operators that begin or end tagged content or artifacts. */
-function holdsMarkedContent(operations: readonly Operation[], index: number): boolean {
-  let depth = 0;
-  for (let at = index + 1; at < operations.length; at += 1) {
-    const operation = operations[at]!;
-    if (operation.op === 'ET') return false;
-    if (operation.op === 'BDC' || operation.op === 'BMC') {
-      if (covers(operation)) return true;
-      depth += 1;
-    } else if (operation.op === 'EMC' && --depth < 0) return true;
-  }
-  return false;
-}
+const HOLDS_MARKED_CONTENT = 1;
+const SHOWS_TEXT = 2;
 
-function showsText(operations: readonly Operation[], index: number): boolean {
-  for (let at = index + 1; at < operations.length && operations[at]!.op !== 'ET'; at += 1) if (TEXT_SHOWING.has(operations[at]!.op)) return true;
-  return false;
+/**
+ * For each BT, what its text object (up to the first ET after it) holds:
+ * HOLDS_MARKED_CONTENT when marked-content operators in it begin or end tagged
+ * content or artifacts, SHOWS_TEXT when it shows text. Zero for other operators.
+ */
+function readTextObjects(operations: ContentOperations): Uint8Array {
+  const flags = new Uint8Array(operations.length);
+  const { codes } = operations;
+  // Text objects begun and not yet ended (one, unless BTs nest), with their marked-content depth.
+  const pending: number[] = [];
+  const depths: number[] = [];
+  for (let index = 0; index < operations.length; index += 1) {
+    const code = codes[index]! as Op;
+    if (code === Op.BT) {
+      pending.push(index);
+      depths.push(0);
+      continue;
+    }
+    if (pending.length === 0) continue;
+    if (code === Op.ET) {
+      pending.length = depths.length = 0;
+      continue;
+    }
+    for (let open = 0; open < pending.length; open += 1) {
+      const bt = pending[open]!;
+      if (code === Op.BDC || code === Op.BMC) {
+        if (operations.covers(index)) flags[bt]! |= HOLDS_MARKED_CONTENT;
+        else depths[open]! += 1;
+      } else if (code === Op.EMC) {
+        if (--depths[open]! < 0) flags[bt]! |= HOLDS_MARKED_CONTENT;
+      } else if (showsText(code)) flags[bt]! |= SHOWS_TEXT;
+    }
+  }
+  return flags;
 }
 
 const ARTIFACT_TAGS: Record<ArtifactKind, string> = {
