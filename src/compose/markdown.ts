@@ -7,7 +7,7 @@ import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sa
 import remarkRehype from 'remark-rehype';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { BriefwrightError, type SourceLocation } from '../errors.js';
 import { findCitations, type CitationMatch } from '../citations/parse-citations.js';
 import { findCrossReferences, referenceSlot } from './cross-references.js';
@@ -70,6 +70,8 @@ const SCHEMA: Schema = {
 const parser = unified().use(remarkParse).use(remarkGfm);
 // Typographic quotes, dashes and ellipses, as Pandoc and Quarto print them.
 const toHtmlTree = unified().use(remarkSmartypants, { dashes: 'oldschool' }).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SCHEMA);
+// Most sections hold no raw HTML, and re-parsing their whole tree as HTML to find none is a third of their rendering.
+const toHtmlTreeWithoutRaw = unified().use(remarkSmartypants, { dashes: 'oldschool' }).use(remarkRehype).use(rehypeSanitize, SCHEMA);
 
 /** What a section's rendering is made from, besides the images it embeds. */
 export interface MarkdownSource {
@@ -166,7 +168,12 @@ export function markdownToTree(options: MarkdownSource): SectionTree {
     return [SKIP, index + replacement.length];
   });
 
-  const tree = toHtmlTree.runSync(mdast, markdown) as HastRoot;
+  let raw = false;
+  visit(mdast, 'html', () => {
+    raw = true;
+    return EXIT;
+  });
+  const tree = (raw ? toHtmlTree : toHtmlTreeWithoutRaw).runSync(mdast, markdown) as HastRoot;
   finishFigures(tree);
   const { problems: imageProblems, files: images } = embedImages(tree, { root: options.root, file, firstLine });
   const notes = extractNotes(tree);
