@@ -1,4 +1,4 @@
-import { CLASS, inlineImageEnd, literalStringEnd, parseNumber } from './pdf-lexer.js';
+import { CLASS, inlineImageEnd, literalStringEnd, parseNumber, plainBytes } from './pdf-lexer.js';
 
 /** The operators the content walkers tell apart (ISO 32000-1, Annex A); every other one is Other. */
 export const enum Op {
@@ -197,8 +197,7 @@ function bytesAre(bytes: Uint8Array, from: number, to: number, word: readonly nu
  * One pass over the bytes, with no object made per operator.
  */
 export function readOperations(input: Uint8Array): ContentOperations {
-  // A plain view of Buffers and Uint8Arrays alike, so the loop below sees one kind of array.
-  const bytes = input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.length);
+  const bytes = plainBytes(input);
   const limit = bytes.length;
   const list = new ContentOperations(bytes, (limit >> 3) + 16);
   let numbers = 0;

@@ -44,8 +44,7 @@ export class PdfLexer {
     public position = 0,
     readonly limit = bytes.length,
   ) {
-    // A plain view of Buffers and Uint8Arrays alike, so the code reading bytes sees one kind of array.
-    this.bytes = bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    this.bytes = plainBytes(bytes);
   }
 
   /** Moves to the next token; returns its kind (End at the end of input). */
@@ -154,6 +153,11 @@ export class PdfLexer {
     this.position = at;
     return Token.ImageData;
   }
+}
+
+/** A plain Uint8Array view of Buffers and Uint8Arrays alike, so the code reading bytes sees one kind of array. */
+export function plainBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /** Past a literal string's closing parenthesis: nested pairs balance, a backslash escapes. */
