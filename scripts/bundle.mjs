@@ -21,7 +21,6 @@ const EXTERNAL = [
   'docx',
   'pdf-lib',
   'puppeteer',
-  'puppeteer-core',
   'vnu-jar',
 ];
 

@@ -1,11 +1,15 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { CitationEngines } from './citations/citation-engines.js';
+import type { CitationThread } from './citations/citation-thread-client.js';
 import { BriefwrightError } from './errors.js';
 import type { BriefPlan, RunContext } from './plan.js';
 import type { BriefRequest } from './project/brief-request.js';
+import type { ProjectConfig } from './project/config.js';
 import { planJobs, type Job, type JobRequest } from './project/jobs.js';
+import { LAYOUT } from './project/load-project.js';
 import { citedReferences, hash, inputsDigest, writeRecord, type BuildRecord } from './record/build-record.js';
 import { RecordCheck } from './record/unchanged-briefs.js';
 import type { BrowserSession } from './render/browser-session.js';
@@ -72,37 +76,66 @@ export async function build(options: BuildOptions): Promise<BriefResult[]> {
     await check.save();
     return results;
   }
-  const { openRun, mayPrint } = await import('./plan.js');
-  const run = await openRun({ ...options, check });
-  // Chromium starts in its own process while the briefs are planned, unless no
-  // brief can want a PDF; it is closed however the build ends.
-  let browser: BrowserSession | undefined;
-  const openBrowser = async () => (browser ??= await newBrowserSession(run, options));
-  if (mayPrint(run)) (await openBrowser()).start();
-  const engines = await openCitations(run);
+  // Chromium and the citation engine each take a second or so to start. They
+  // start as soon as the project's settings say what the run may want, while
+  // the rest of the project loads, and are closed however the build ends.
+  let browser: Promise<BrowserSession> | undefined;
+  let engines: Promise<CitationEngines> | undefined;
+  const thread = startCitationThread(options);
+  const config = import('./project/config.js').then(({ loadConfig }) => loadConfig(path.resolve(options.root)));
+  const begun = Promise.all([config, import('./project/run-defaults.js')]).then(([settings, { mayPrint }]) => {
+    engines = openCitations(settings, options, thread);
+    if (mayPrint(settings, options.fields)) browser = newBrowserSession(settings, options).then((session) => (session.start(), session));
+  });
+  begun.catch(() => undefined);
   try {
-    return await buildPlanned(run, { check, known, engines, browser: openBrowser }, options);
+    const { openRun } = await import('./plan.js');
+    const run = await openRun({ ...options, check, config });
+    await begun;
+    const openBrowser = () => (browser ??= newBrowserSession(run.config, options));
+    return await buildPlanned(run, { check, known, engines: await (engines ??= openCitations(run.config, options, thread)), browser: openBrowser }, options);
   } finally {
-    await Promise.all([(browser as BrowserSession | undefined)?.close(), engines.close()]);
+    await begun.catch(() => undefined);
+    if (!engines) await (await thread)?.close();
+    await Promise.all([browser?.then((session) => session.close()), engines?.then((opened) => opened.close())].map((closing) => closing?.catch(() => undefined)));
   }
 }
 
 /**
  * The citation engines of a run: in a thread of their own when one can start,
  * where the engine of the style most briefs are likely to use is built at once,
- * while the briefs are planned (unless the cache holds its results).
+ * while the project loads and the briefs are planned (unless the cache holds its results).
  */
-async function openCitations(run: RunContext): Promise<CitationEngines> {
-  const [{ CitationEngines }, { CitationCache }, { CitationThread }, { likelyCitationStyle }] = await Promise.all([
+async function openCitations(config: ProjectConfig, options: BuildOptions, thread: Promise<CitationThread | undefined>): Promise<CitationEngines> {
+  const [{ CitationEngines }, { CitationCache }, { likelyCitationStyle }] = await Promise.all([
     import('./citations/citation-engines.js'),
     import('./citations/citation-cache.js'),
-    import('./citations/citation-thread-client.js'),
-    import('./plan.js'),
+    import('./project/run-defaults.js'),
   ]);
-  const engines = new CitationEngines({ cache: CitationCache.beside(run.outputDir), thread: CitationThread.start() });
-  const likely = engines.threaded ? likelyCitationStyle(run) : undefined;
+  const cache = CitationCache.beside(outputDir(options));
+  const engines = new CitationEngines({ cache, thread: await thread });
+  const likely = engines.threaded ? likelyCitationStyle(options.root, config, options.fields) : undefined;
   if (likely) engines.warm(likely.style, likely.locale);
   return engines;
+}
+
+/**
+ * The citation thread of a run, started first: a thread takes a few tenths of
+ * a second to start. With no citations kept from an earlier run (a first
+ * build, say), it loads citeproc-js at once, as an engine will be needed.
+ */
+async function startCitationThread(options: BuildOptions): Promise<CitationThread | undefined> {
+  const [{ CitationThread }, { CacheFolder }] = await Promise.all([import('./citations/citation-thread-client.js'), import('./record/cache-folder.js')]);
+  return CitationThread.start({ preload: !existsSync(CacheFolder.beside(outputDir(options), 'citations').dir) });
+}
+
+function outputDir(options: BuildOptions): string {
+  return path.resolve(options.root, options.outputDir ?? LAYOUT.output);
+}
+
+async function newBrowserSession(config: ProjectConfig, options: BuildOptions): Promise<BrowserSession> {
+  const [{ BrowserSession }, { findChrome }] = await Promise.all([import('./render/browser-session.js'), import('./render/find-chrome.js')]);
+  return new BrowserSession({ browser: () => findChrome({ flag: options.chrome, config: config.chrome }), pages: options.jobs ?? os.availableParallelism() });
 }
 
 /** Plans the jobs the records did not answer for, builds what changed and notes the jobs current. */
@@ -145,10 +178,6 @@ async function buildPlanned(
   return order(results, planned.flat());
 }
 
-async function newBrowserSession(run: RunContext, options: BuildOptions): Promise<BrowserSession> {
-  const [{ BrowserSession }, { findChrome }] = await Promise.all([import('./render/browser-session.js'), import('./render/find-chrome.js')]);
-  return new BrowserSession({ browser: () => findChrome({ flag: options.chrome, config: run.config.chrome }), pages: options.jobs ?? os.availableParallelism() });
-}
 
 /** Composes, renders and records briefs, loading what that takes only now. */
 async function buildAll(
@@ -175,10 +204,17 @@ async function buildAll(
     const limit = pLimit(concurrency + 1);
     // One brief composed at a time, so each goes to a page as soon as it is ready.
     const composing = pLimit(1);
+    // The first brief goes alone until it is composed: it waits for the citation
+    // engine and the browser to start, and parsing the other briefs' sections
+    // meanwhile would only slow both down.
+    let composedFirst: () => void = () => undefined;
+    const firstComposed = new Promise<void>((resolve) => (composedFirst = resolve));
     await Promise.all(
-      printOrder(toBuild).map((plan) =>
+      printOrder(toBuild).map((plan, index) =>
         limit(async () => {
-          const result = await buildBrief(run, plan, { stages, browser, engines, docx, composing, pageCounts, strict: options.strict ?? false });
+          if (index > 0) await firstComposed;
+          const composed = index === 0 ? composedFirst : undefined;
+          const result = await buildBrief(run, plan, { stages, browser, engines, docx, composing, pageCounts, strict: options.strict ?? false, composed }).finally(composed);
           results.push(result);
           options.onBrief?.(result);
         }),
@@ -271,6 +307,8 @@ async function buildBrief(
     composing: LimitFunction;
     pageCounts?: PageCountGuess;
     strict: boolean;
+    /** Called when the brief is first composed. */
+    composed?: () => void;
   },
 ): Promise<BriefResult> {
   const { stages } = tools;
@@ -307,7 +345,9 @@ async function buildBrief(
     const formatted = tools.engines.threaded ? parsed.then(() => tools.engines.formatAsync(stages.briefCitations(base))).catch(() => undefined) : parsed.then(() => undefined);
     const compose = async (printing?: Printing) => {
       const citations = await formatted;
-      return tools.composing(() => stages.composeBrief({ ...base, formatted: citations, pages: printing?.pages, pageCount: printing?.pageCount }));
+      const composed = await tools.composing(() => stages.composeBrief({ ...base, formatted: citations, pages: printing?.pages, pageCount: printing?.pageCount }));
+      tools.composed?.();
+      return composed;
     };
     const { printing } = stages;
     // Briefs of one layout tell the next whether it fits on a page (see page-count-guess.ts).

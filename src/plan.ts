@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { localeForLanguage, resolveStyle, type CslStyle } from './citations/styles.js';
+import { resolveStyle, type CslStyle } from './citations/styles.js';
 import { loadStylesheet, type Stylesheet } from './compose/stylesheets.js';
 import { referencedImages } from './compose/images.js';
 import { referenceDocFile } from './render/docx/reference-doc.js';
@@ -7,7 +7,7 @@ import { SectionCache } from './compose/section-cache.js';
 import { SectionTrees } from './compose/section-trees.js';
 import { TemplateSet, type LayoutSettings } from './compose/templates.js';
 import { located, withLocation } from './errors.js';
-import { DEFAULTS, defaultDate, fieldLocator, mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
+import { defaultDate, fieldLocator, mergeFields, resolveRequest, type BriefRequest } from './project/brief-request.js';
 import { loadConfig, type ProjectConfig } from './project/config.js';
 import type { Job } from './project/jobs.js';
 import { LAYOUT, loadProject, type Project } from './project/load-project.js';
@@ -67,10 +67,13 @@ export async function openRun(options: {
   outputDir?: string;
   today?: string;
   check?: RecordCheck;
+  /** The project's settings, when the caller has begun reading them already. */
+  config?: Promise<ProjectConfig>;
 }): Promise<RunContext> {
+  const configLoading = options.config ?? loadConfig(path.resolve(options.root));
   const project = await loadProject({ root: options.root, keepBrokenSections: true });
   const outputDir = path.resolve(project.root, options.outputDir ?? LAYOUT.output);
-  const [config, templates] = await Promise.all([loadConfig(project.root), TemplateSet.load({ layers: project.layers })]);
+  const [config, templates] = await Promise.all([configLoading, TemplateSet.load({ layers: project.layers })]);
   return {
     project,
     config,
@@ -85,29 +88,6 @@ export async function openRun(options: {
     stylesheets: new Map(),
     trees: new SectionTrees(project.root, { cache: SectionCache.beside(outputDir) }),
   };
-}
-
-/**
- * Whether a brief of this run may want a PDF, from the formats the command line
- * and the project's defaults ask for. (A recipe may still ask for one.)
- */
-export function mayPrint(run: RunContext): boolean {
-  return mergeFields({ formats: DEFAULTS.formats }, run.config.defaults, run.fields).formats!.includes('pdf');
-}
-
-/**
- * The citation style and locale a brief of this run gets unless its recipe says
- * otherwise (the command line's, else the project's defaults), for building its
- * engine early; undefined if the style cannot be found (planning reports that).
- */
-export function likelyCitationStyle(run: RunContext): { style: CslStyle; locale: string } | undefined {
-  const fields = mergeFields({ style: DEFAULTS.style, lang: DEFAULTS.lang }, run.config.defaults, run.fields);
-  const locale = fields.locale ?? localeForLanguage(fields.lang!);
-  try {
-    return locale === undefined ? undefined : { style: styleFor(run, fields.style!), locale };
-  } catch {
-    return undefined;
-  }
 }
 
 /** Resolves a job into the requests it stands for (several with `--each`). */

@@ -25,13 +25,14 @@ export class CitationThread {
    * A citation thread, when its compiled code is there to run; undefined when
    * briefwright runs from its TypeScript sources, where a thread could not load it.
    */
-  static start(): CitationThread | undefined {
+  static start(options: { preload?: boolean } = {}): CitationThread | undefined {
     const file = new URL('./citation-thread.js', import.meta.url);
-    return existsSync(fileURLToPath(file)) ? new CitationThread(file) : undefined;
+    return existsSync(fileURLToPath(file)) ? new CitationThread(file, options.preload ?? false) : undefined;
   }
 
-  private constructor(file: URL) {
-    this.worker = new Worker(file);
+  /** With `preload`, the thread loads citeproc-js as it starts, before it is asked for an engine. */
+  private constructor(file: URL, preload: boolean) {
+    this.worker = new Worker(file, { workerData: { preload } });
     this.worker.unref();
     this.worker.on('message', (reply: ThreadReply) => {
       const waiting = this.waiting.get(reply.id);

@@ -2,11 +2,16 @@
 // about a second to build an engine for a style like APA and some milliseconds
 // for every brief's citations, time the main thread spends feeding the browser
 // and composing instead. Started by CitationThread (citation-thread-client.ts).
-import { parentPort } from 'node:worker_threads';
-import { CitationEngines } from './citation-engines.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { citeproc } from './citeproc-module.js';
 import type { CslItem } from './reference.js';
 import type { ThreadReply, ThreadRequest } from './citation-thread-protocol.js';
 import type { CslStyle } from './styles.js';
+
+// citeproc-js is loaded first, when the run is sure to build an engine, and the
+// rest of what formatting takes after it. Messages wait in the port meanwhile.
+if ((workerData as { preload?: boolean } | undefined)?.preload) citeproc();
+const { CitationEngines } = await import('./citation-engines.js');
 
 const engines = new CitationEngines();
 const styles = new Map<string, CslStyle>();

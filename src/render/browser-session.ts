@@ -1,36 +1,9 @@
-import puppeteer, { type Browser, type CDPSession, type Page, type PDFOptions } from 'puppeteer';
 import pLimit, { type LimitFunction } from 'p-limit';
+import type { Browser, CDPSession, Page, PDFOptions } from 'puppeteer-core';
 import { BriefwrightError } from '../errors.js';
+import { ChromiumProcess } from './chromium-process.js';
 import type { FoundBrowser } from './find-chrome.js';
 import { shellDocument, SHELL_STYLE_ID, splitFonts, swapDocument } from './font-shell.js';
-
-/**
- * Flags that let Chromium run headless in containers and CI without reaching the
- * network. Read-only: puppeteer.launch() takes `--disable-features` out of the
- * array it is given (to merge it with its own), so each launch gets a copy.
- */
-export const LAUNCH_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-extensions',
-  '--font-render-hinting=none',
-  // Request interception stops requests, but not the connections Chromium opens
-  // ahead of them (preconnect, DNS prefetch). Routing everything through a proxy
-  // that does not exist, loopback included, means no connection leaves the browser.
-  '--proxy-server=http://127.0.0.1:9',
-  '--proxy-bypass-list=<-loopback>',
-  '--dns-prefetch-disable',
-  // No spare renderer kept warm for tabs that never open: a run holds only its pages.
-  // Chromium 14x's headless mode also preloads the address bar's popup, a WebUI
-  // page with a renderer of its own (about 65 MiB) that nothing here ever shows.
-  '--disable-features=SpareRendererForSitePerProcess,Translate,MediaRouter,OptimizationHints,WebUIOmniboxPopup,WebUIOmniboxAimPopup',
-];
 
 interface PooledPage {
   page: Page;
@@ -70,6 +43,8 @@ export class BrowserSession {
   /** The browser warm() last opened pages in. */
   private warmed?: Promise<Browser>;
   private readonly claimed = new WeakSet<Page>();
+  /** The process of each browser this session started. */
+  private readonly processes = new WeakMap<Browser, ChromiumProcess>();
   private readonly limit: LimitFunction;
 
   constructor(private readonly options: BrowserSessionOptions) {
@@ -119,7 +94,8 @@ export class BrowserSession {
 
   /** The running browser's process id, if it is running (for diagnostics and tests). */
   async pid(): Promise<number | undefined> {
-    return (await this.browser?.catch(() => undefined))?.process()?.pid;
+    const browser = await this.browser?.catch(() => undefined);
+    return browser && this.processes.get(browser)?.pid;
   }
 
   /**
@@ -164,7 +140,10 @@ export class BrowserSession {
     this.browser = undefined;
     this.idle = [];
     this.warming = [];
-    if (browser) await (await browser.catch(() => undefined))?.close().catch(() => undefined);
+    const running = await browser?.catch(() => undefined);
+    if (!running) return;
+    await running.close().catch(() => undefined);
+    await this.processes.get(running)?.close();
   }
 
   private async printNow(html: string, { timeoutMs, ...pdf }: PDFOptions & { timeoutMs?: number }): Promise<Uint8Array> {
@@ -203,24 +182,26 @@ export class BrowserSession {
     }
   }
 
+  /**
+   * Starts Chromium at once (its process is spawned before this returns), then
+   * loads puppeteer and connects to it over the DevTools pipe.
+   */
   private launch(): Promise<Browser> {
     this.browser ??= (async () => {
       const found = this.options.browser();
+      let chromium: ChromiumProcess | undefined;
       try {
-        const browser = await puppeteer.launch({
-          executablePath: found.path,
-          args: [...LAUNCH_ARGS],
-          headless: true,
-          // The commands end the browser themselves (close() in finally); puppeteer's
-          // own Ctrl-C handler would exit before a preview or watch shuts down cleanly.
-          handleSIGINT: false,
-          handleSIGTERM: false,
-          handleSIGHUP: false,
-        });
+        chromium = new ChromiumProcess(found.path);
+        const browser = await connect(chromium);
+        this.processes.set(browser, chromium);
         const launched = this.browser;
-        browser.on('disconnected', () => launched && this.forget(launched));
+        browser.on('disconnected', () => {
+          chromium!.killNow();
+          if (launched) this.forget(launched);
+        });
         return browser;
       } catch (error) {
+        chromium?.killNow();
         this.browser = undefined;
         throw new BriefwrightError(`could not start the browser at ${found.path} (found via ${found.source}): ${(error as Error).message}`, {
           kind: 'browser',
@@ -287,6 +268,35 @@ async function holdFonts(pooled: PooledPage, fonts: string, timeout?: number): P
   pooled.fonts = undefined;
   await pooled.page.setContent(shellDocument(fonts), { waitUntil: 'load', timeout });
   pooled.fonts = fonts;
+}
+
+/** Longest Chromium may take to start and answer on its pipe. */
+const LAUNCH_TIMEOUT_MS = 30_000;
+
+/** puppeteer, connected to a Chromium process; fails if the process exits or does not answer first. */
+async function connect(chromium: ChromiumProcess): Promise<Browser> {
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = (how: string) => new Error(`it stopped (${how})${chromium.output ? `:\n${chromium.output}` : ''}`);
+  const failed = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it did not answer within ${LAUNCH_TIMEOUT_MS / 1000} s`)), LAUNCH_TIMEOUT_MS);
+    void chromium.exited.then((how) => reject(stopped(how)));
+  });
+  failed.catch(() => undefined);
+  const connecting = import('puppeteer-core').then(({ default: puppeteer }) =>
+    // The viewport puppeteer.launch() would give the pages.
+    puppeteer.connect({ transport: chromium.transport(), defaultViewport: { width: 800, height: 600 } }),
+  );
+  connecting.catch(() => undefined);
+  try {
+    return await Promise.race([connecting, failed]);
+  } catch (error) {
+    // A browser that stops closes its pipe, which can fail the connection
+    // before its exit is known: how it exited says more than "Target closed".
+    const how = await Promise.race([chromium.exited, new Promise<undefined>((resolve) => setTimeout(resolve, 1_000))]);
+    throw how === undefined ? error : stopped(how);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 class PrintTimeout extends Error {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import puppeteer from 'puppeteer';
+import { createRequire } from 'node:module';
 import { BriefwrightError } from '../errors.js';
 
 /** Browsers installed in the usual places, tried in order. */
@@ -65,8 +65,10 @@ export function findChrome(options: {
   );
 }
 
+/** The browser puppeteer downloaded, if any (puppeteer is loaded only to ask). */
 function puppeteerBrowser(): string | undefined {
   try {
+    const puppeteer = createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer');
     return puppeteer.executablePath();
   } catch {
     return undefined;

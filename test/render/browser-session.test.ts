@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer from 'puppeteer';
-import { BrowserSession, LAUNCH_ARGS } from '../../src/render/browser-session.js';
+import { BrowserSession } from '../../src/render/browser-session.js';
+import { LAUNCH_ARGS } from '../../src/render/chromium-process.js';
 import { findChrome } from '../../src/render/find-chrome.js';
 
 let session: BrowserSession;
