@@ -36,14 +36,11 @@ const COMMANDS: readonly Command[] = [
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: readonly string[], io: Console = processConsole): Promise<number> {
-  let code: number = ExitCode.ok;
+  // yargs parses and checks the command line; the command runs after, not as a
+  // yargs handler: before each handler it runs, yargs renders the command's
+  // whole help text in case the handler fails, a tenth of a second of start-up.
   const register = (parser: Argv, command: Command): Argv =>
-    parser.command(
-      command.command,
-      command.describe,
-      (y: Argv) => (command.subcommands ?? []).reduce(register, command.options?.(y) ?? y),
-      command.run ? async (args) => void (code = await command.run!(args, io)) : undefined,
-    );
+    parser.command(command.command, command.describe, (y: Argv) => (command.subcommands ?? []).reduce(register, command.options?.(y) ?? y));
   const parser = COMMANDS.reduce(
     register,
     yargs([...argv])
@@ -64,11 +61,26 @@ export async function main(argv: readonly string[], io: Console = processConsole
       throw error ?? new BriefwrightError(message, { kind: 'usage' });
     });
   try {
-    await parser.parseAsync();
-    return code;
+    const args = await parser.parseAsync();
+    if (args.help || args.version) return ExitCode.ok;
+    const command = chosenCommand(args._);
+    return command?.run ? await command.run(args, io) : ExitCode.ok;
   } catch (error) {
     return report(error, io);
   }
+}
+
+/** The command the words of a command line name (`translate mark`: the subcommand). */
+function chosenCommand(words: readonly (string | number)[]): Command | undefined {
+  let chosen: Command | undefined;
+  let choices = COMMANDS;
+  for (const word of words) {
+    const next = choices.find((command) => commandName(command) === String(word));
+    if (!next) break;
+    chosen = next;
+    choices = next.subcommands ?? [];
+  }
+  return chosen;
 }
 
 /** The part of yargs' own record of the declared options that checkUsage reads. */
