@@ -204,17 +204,17 @@ async function buildAll(
     const limit = pLimit(concurrency + 1);
     // One brief composed at a time, so each goes to a page as soon as it is ready.
     const composing = pLimit(1);
-    // The first brief goes alone until it is composed: it waits for the citation
-    // engine and the browser to start, and parsing the other briefs' sections
-    // meanwhile would only slow both down.
-    let composedFirst: () => void = () => undefined;
-    const firstComposed = new Promise<void>((resolve) => (composedFirst = resolve));
+    // The first brief's sections are parsed before any other's: it is the one
+    // the browser waits for. The others' are parsed next, while the citation
+    // engine and the browser are still starting.
+    let parsedFirst: () => void = () => undefined;
+    const firstParsed = new Promise<void>((resolve) => (parsedFirst = resolve));
     await Promise.all(
       printOrder(toBuild).map((plan, index) =>
         limit(async () => {
-          if (index > 0) await firstComposed;
-          const composed = index === 0 ? composedFirst : undefined;
-          const result = await buildBrief(run, plan, { stages, browser, engines, docx, composing, pageCounts, strict: options.strict ?? false, composed }).finally(composed);
+          if (index > 0) await firstParsed;
+          const parsed = index === 0 ? parsedFirst : undefined;
+          const result = await buildBrief(run, plan, { stages, browser, engines, docx, composing, pageCounts, strict: options.strict ?? false, parsed }).finally(parsed);
           results.push(result);
           options.onBrief?.(result);
         }),
@@ -307,8 +307,8 @@ async function buildBrief(
     composing: LimitFunction;
     pageCounts?: PageCountGuess;
     strict: boolean;
-    /** Called when the brief is first composed. */
-    composed?: () => void;
+    /** Called when the brief's sections are parsed. */
+    parsed?: () => void;
   },
 ): Promise<BriefResult> {
   const { stages } = tools;
@@ -327,6 +327,7 @@ async function buildBrief(
         if (!run.trees.has(section)) await tools.composing(() => run.trees.get(section));
         await yieldToBrowser();
       }
+      tools.parsed?.();
     })();
     const base = {
       request,
@@ -345,9 +346,7 @@ async function buildBrief(
     const formatted = tools.engines.threaded ? parsed.then(() => tools.engines.formatAsync(stages.briefCitations(base))).catch(() => undefined) : parsed.then(() => undefined);
     const compose = async (printing?: Printing) => {
       const citations = await formatted;
-      const composed = await tools.composing(() => stages.composeBrief({ ...base, formatted: citations, pages: printing?.pages, pageCount: printing?.pageCount }));
-      tools.composed?.();
-      return composed;
+      return tools.composing(() => stages.composeBrief({ ...base, formatted: citations, pages: printing?.pages, pageCount: printing?.pageCount }));
     };
     const { printing } = stages;
     // Briefs of one layout tell the next whether it fits on a page (see page-count-guess.ts).
