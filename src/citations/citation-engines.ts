@@ -1,19 +1,15 @@
-import type { CitationItem, Engine } from 'citeproc';
+import type { CitationItem } from 'citeproc';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { BriefwrightError } from '../errors.js';
+import { buildEngine, checkLocale, engineKey, referenceAnchor, type CachedEngine } from './citeproc-engine.js';
 import type { CiteItem, CitationMatch } from './parse-citations.js';
 import type { CslItem } from './reference.js';
 import type { CitationCache } from './citation-cache.js';
 import type { CitationThread } from './citation-thread-client.js';
 import { BriefRenderer, RenderCache, type Renderer } from './citation-renderers.js';
-import { citeproc } from './citeproc-module.js';
-import { findLocale, type CslStyle } from './styles.js';
+import type { CslStyle } from './styles.js';
 
-/** The anchor id of a reference entry in a brief. */
-export function referenceAnchor(key: string): string {
-  return `ref-${key.replace(/[^A-Za-z0-9_:.-]/g, '_')}`;
-}
+export { referenceAnchor } from './citeproc-engine.js';
 
 /** Citations and reference list of one brief, as HTML fragments. */
 export interface FormattedCitations {
@@ -35,11 +31,6 @@ export interface CitationRequest {
   nocite?: readonly string[] | '*';
   /** Render everything afresh instead of reusing earlier renders (the reference behaviour). */
   fresh?: boolean;
-}
-
-interface CachedEngine {
-  engine: Engine;
-  items: ReadonlyMap<string, CslItem>;
 }
 
 /**
@@ -190,41 +181,23 @@ export class CitationEngines {
   }
 
   private engineFor(style: CslStyle, locale: string): CachedEngine {
-    const cacheKey = `${style.origin}|${style.name}|${locale}`;
-    const existing = this.engines.get(cacheKey);
-    if (existing) return existing;
-    checkLocale(locale);
-    const CSL = citeproc();
-    const cached: CachedEngine = { engine: undefined as unknown as Engine, items: new Map() };
-    const sys = {
-      retrieveLocale: (lang: string) => findLocale(lang),
-      retrieveItem: (id: string) => {
-        const item = cached.items.get(id);
-        // citeproc only calls the citation wrapper for items that carry a system_id.
-        return item && { ...item, system_id: id };
-      },
-      // Numeric styles that collapse ranges ("1–3") call this without an id.
-      wrapCitationEntry: (html: string, id: string | undefined) =>
-        id === undefined ? html : `<a href="#${referenceAnchor(id)}">${html}</a>`,
-      apply_citation_wrapper: true,
-    };
-    try {
-      cached.engine = new CSL.Engine(sys, style.xml, locale, true);
-      // DOIs and URLs in the reference list become links.
-      cached.engine.opt.development_extensions.wrap_url_and_doi = true;
-    } catch (error) {
-      throw new BriefwrightError(`citation style '${style.name}' could not be loaded: ${(error as Error).message}`, {
-        cause: error,
-      });
+    const key = engineKey(style, locale);
+    let cached = this.engines.get(key);
+    if (!cached) {
+      cached = buildEngine(style, locale);
+      this.engines.set(key, cached);
+      this.built++;
     }
-    this.engines.set(cacheKey, cached);
-    this.built++;
     return cached;
   }
-}
 
-function checkLocale(locale: string): void {
-  if (!findLocale(locale)) throw new BriefwrightError(`unknown locale '${locale}' (try en-US, en-GB, de-DE, fr-FR, es-ES)`);
+  /** Takes an engine built before this was (see citation-thread.ts), as if this had built it. */
+  adopt(style: CslStyle, locale: string, built: CachedEngine): void {
+    const key = engineKey(style, locale);
+    if (this.engines.has(key)) return;
+    this.engines.set(key, built);
+    this.built++;
+  }
 }
 
 function toItem(item: CiteItem, suppressAuthor = item.suppressAuthor): CitationItem {
