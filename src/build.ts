@@ -125,8 +125,8 @@ async function openCitations(config: ProjectConfig, options: BuildOptions, threa
  * build, say), it loads citeproc-js at once, as an engine will be needed.
  */
 async function startCitationThread(options: BuildOptions): Promise<CitationThread | undefined> {
-  const [{ CitationThread }, { CacheFolder }] = await Promise.all([import('./citations/citation-thread-client.js'), import('./record/cache-folder.js')]);
-  return CitationThread.start({ preload: !existsSync(CacheFolder.beside(outputDir(options), 'citations').dir) });
+  const [{ CitationThread }, { CitationCache }] = await Promise.all([import('./citations/citation-thread-client.js'), import('./citations/citation-cache.js')]);
+  return CitationThread.start({ preload: !existsSync(CitationCache.beside(outputDir(options)).dir) });
 }
 
 function outputDir(options: BuildOptions): string {
@@ -177,7 +177,6 @@ async function buildPlanned(
   }
   return order(results, planned.flat());
 }
-
 
 /** Composes, renders and records briefs, loading what that takes only now. */
 async function buildAll(
