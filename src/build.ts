@@ -350,7 +350,9 @@ async function buildBrief(
     const { printing } = stages;
     // Briefs of one layout tell the next whether it fits on a page (see page-count-guess.ts).
     const layout = [request.template, request.theme, request.paper ?? '', request.lang].join('\0');
-    const words = printing?.countWords(sections.map((section) => section.body)) ?? 0;
+    // The reference list fills pages too: its entries count with the sections' words.
+    const references = (await formatted)?.bibliography.map((entry) => entry.text) ?? [];
+    const words = printing?.countWords([...sections.map((section) => section.body), ...references]) ?? 0;
     const { composed, pdf, overBudget } =
       printing && tools.browser && request.formats.includes('pdf')
         ? await printing.renderBrief({

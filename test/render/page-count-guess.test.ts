@@ -8,17 +8,34 @@ import { PACKAGE_ROOT } from '../../src/project/package-root.js';
 import { pdfPages } from '../helpers/read-output.js';
 
 describe('PageCountGuess', () => {
-  it('guesses nothing for a layout no brief has printed in', () => {
+  it('guesses, for a layout no brief has printed in, only what holds for any page', () => {
     const guess = new PageCountGuess();
     guess.note('brief', 300, 1);
-    expect(guess.guess('handout', 100)).toBeUndefined();
+    guess.note('brief', 3000, 2);
+    expect(guess.guess('handout', 150)).toBe(1);
+    expect(guess.guess('handout', 300)).toBeUndefined();
+    expect(guess.guess('handout', 1499)).toBeUndefined();
+    expect(guess.guess('handout', 1500)).toBe(2);
+  });
+
+  it('lets what its briefs printed override what holds for any page', () => {
+    const guess = new PageCountGuess();
+    // Large type: 140 words overflowed a page (so three quarters of their 70 a page fit on one).
+    guess.note('poster', 140, 2);
+    expect(guess.guess('poster', 140)).toBe(2);
+    expect(guess.guess('poster', 52)).toBe(1);
+    // Small type: 1,800 words fitted on one page.
+    guess.note('dense', 1800, 1);
+    expect(guess.guess('dense', 1700)).toBe(1);
   });
 
   it('takes a brief no longer than one that fitted on a page to fit', () => {
     const guess = new PageCountGuess();
     guess.note('handout', 400, 1);
     expect(guess.guess('handout', 400)).toBe(1);
-    expect(guess.guess('handout', 401)).toBeUndefined();
+    // Nearer 400 than 1,500 (what no page holds), by ratio: the middle is √(400 × 1,500) ≈ 775.
+    expect(guess.guess('handout', 774)).toBe(1);
+    expect(guess.guess('handout', 775)).toBe(2);
   });
 
   it('takes a brief with more words than a first page held to need more than one', () => {
@@ -26,10 +43,11 @@ describe('PageCountGuess', () => {
     // 2,400 words on 4 pages: its first three pages held them, so a page holds fewer than 800.
     guess.note('handout', 2400, 4);
     expect(guess.guess('handout', 800)).toBe(2);
-    expect(guess.guess('handout', 700)).toBeUndefined();
     // Three quarters of its 600 words a page, with room for the title, fit on one.
     expect(guess.guess('handout', 450)).toBe(1);
-    expect(guess.guess('handout', 451)).toBeUndefined();
+    // Between 450 and 800, the nearer decides: the middle is √(450 × 800) = 600.
+    expect(guess.guess('handout', 599)).toBe(1);
+    expect(guess.guess('handout', 600)).toBe(2);
   });
 
   it('keeps the tightest bounds across briefs', () => {
@@ -38,8 +56,10 @@ describe('PageCountGuess', () => {
     guess.note('brief', 1000, 3);
     guess.note('brief', 320, 1);
     expect(guess.guess('brief', 500)).toBe(2);
-    expect(guess.guess('brief', 499)).toBeUndefined();
     expect(guess.guess('brief', 320)).toBe(1);
+    // Between 320 and 500, the middle is √(320 × 500) = 400.
+    expect(guess.guess('brief', 399)).toBe(1);
+    expect(guess.guess('brief', 400)).toBe(2);
   });
 });
 
