@@ -17,12 +17,13 @@
  *
  * Between the two bounds, the nearer one decides (by ratio: the geometric
  * mean is the middle). Until briefs of its layout have printed, what any page
- * holds stands in: no more than FITS_ANY_PAGE words fit on one page, and no
- * page of Letter or A4 holds OVERFLOWS_ANY_PAGE; between those, the layout's
- * own page budget decides, as it always did. Only a guess: every
- * brief is still printed and checked, and one guessed wrong is composed and
- * printed again, so the outputs never depend on it, only how many prints they
- * take.
+ * holds stands in: a brief of at most FITS_ANY_PAGE words fits on one page of
+ * Letter or A4, and one of at least OVERFLOWS_ANY_PAGE does not; between
+ * those, the layout's own page budget decides, as it always did.
+ *
+ * Only a guess: every brief is still printed and checked, and one guessed
+ * wrong is composed and printed again, so the outputs never depend on it,
+ * only how many prints they take.
  */
 export class PageCountGuess {
   /** Per layout, the most words seen to fit on a page and the fewest seen to overflow one. */
