@@ -16,7 +16,7 @@ export class CitationThread {
   private readonly worker: Worker;
   private readonly styles = new Set<string>();
   private readonly itemSets = new WeakMap<ReadonlyMap<string, CslItem>, number>();
-  private readonly waiting = new Map<number, { resolve: (formatted: FormattedCitations) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (reply: ThreadReply) => void; reject: (error: Error) => void }>();
   /** The last id given to a request or a set of works. */
   private lastId = 0;
   private broken?: Error;
@@ -39,7 +39,7 @@ export class CitationThread {
       this.waiting.delete(reply.id);
       if (this.waiting.size === 0) this.worker.unref();
       if ('error' in reply) waiting?.reject(new Error(reply.error));
-      else waiting?.resolve(reply.formatted);
+      else waiting?.resolve(reply);
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the citation thread stopped (exit code ${code})`)));
@@ -52,12 +52,8 @@ export class CitationThread {
   }
 
   /** Formats a brief's citations and reference list in the thread. */
-  format(request: CitationRequest): Promise<FormattedCitations> {
-    if (this.broken) return Promise.reject(this.broken);
-    const id = ++this.lastId;
-    const result = new Promise<FormattedCitations>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    this.worker.ref();
-    this.post({
+  async format(request: CitationRequest): Promise<FormattedCitations> {
+    const reply = await this.ask((id) => ({
       kind: 'format',
       id,
       style: this.styleKey(request.style),
@@ -65,8 +61,16 @@ export class CitationThread {
       items: this.itemSetId(request.items),
       citations: request.citations,
       nocite: request.nocite,
-    });
-    return result;
+    }));
+    if (!('formatted' in reply)) throw new Error('the citation thread answered a format request with no citations');
+    return reply.formatted;
+  }
+
+  /** How many citation engines the thread has built: one per style and locale, however often each was warmed. */
+  async enginesBuilt(): Promise<number> {
+    const reply = await this.ask((id) => ({ kind: 'count', id }));
+    if (!('built' in reply)) throw new Error('the citation thread answered a count with no count');
+    return reply.built;
   }
 
   /** Ends the thread. */
@@ -92,6 +96,16 @@ export class CitationThread {
       this.post({ kind: 'items', id, items: [...items] });
     }
     return id;
+  }
+
+  /** Sends a request that is answered, and waits for its answer; the thread keeps the process alive meanwhile. */
+  private ask(request: (id: number) => Extract<ThreadRequest, { kind: 'format' | 'count' }>): Promise<ThreadReply> {
+    if (this.broken) return Promise.reject(this.broken);
+    const id = ++this.lastId;
+    const reply = new Promise<ThreadReply>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    this.worker.ref();
+    this.post(request(id));
+    return reply;
   }
 
   private post(message: ThreadRequest): void {

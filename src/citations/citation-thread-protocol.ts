@@ -11,7 +11,8 @@ export type ThreadRequest =
   | { kind: 'style'; key: string; style: CslStyle }
   | { kind: 'items'; id: number; items: [string, CslItem][] }
   | { kind: 'warm'; style: string; locale: string }
-  | { kind: 'format'; id: number; style: string; locale: string; items: number; citations: readonly CitationMatch[]; nocite?: readonly string[] | '*' };
+  | { kind: 'format'; id: number; style: string; locale: string; items: number; citations: readonly CitationMatch[]; nocite?: readonly string[] | '*' }
+  | { kind: 'count'; id: number };
 
-/** The citation thread's answer to one format request. */
-export type ThreadReply = { id: number; formatted: FormattedCitations } | { id: number; error: string };
+/** The citation thread's answer to a format request (formatted or error), or to a count (engines built). */
+export type ThreadReply = { id: number; formatted: FormattedCitations } | { id: number; error: string } | { id: number; built: number };

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CitationEngines } from './citation-engines.js';
 import type { ThreadReply, ThreadRequest } from './citation-thread-protocol.js';
-import { buildEngine, type CachedEngine } from './citeproc-engine.js';
+import { buildEngine, engineKey, type CachedEngine } from './citeproc-engine.js';
 import { citeproc } from './citeproc-module.js';
 import type { CslItem } from './reference.js';
 import type { CslStyle } from './styles.js';
@@ -17,28 +17,52 @@ if ((workerData as { preload?: boolean } | undefined)?.preload) citeproc();
 
 const styles = new Map<string, CslStyle>();
 const itemSets = new Map<number, ReadonlyMap<string, CslItem>>();
-const early: { style: CslStyle; locale: string; built: CachedEngine }[] = [];
-const waiting: Extract<ThreadRequest, { kind: 'format' }>[] = [];
+// Engines built before the formatting code loaded, one per style and locale:
+// a build warms the engine of every brief it plans, and those requests can all
+// arrive while the import below is still waiting its turn.
+const early = new Map<string, { style: CslStyle; locale: string; built: CachedEngine }>();
+const waiting: Extract<ThreadRequest, { kind: 'format' | 'count' }>[] = [];
 let engines: CitationEngines | undefined;
+/** Engines built before the formatting code loaded. */
+let builtEarly = 0;
 
 parentPort!.on('message', (message: ThreadRequest) => {
   if (message.kind === 'style') styles.set(message.key, message.style);
   else if (message.kind === 'items') itemSets.set(message.id, new Map(message.items));
-  else if (message.kind === 'warm') {
-    const style = styles.get(message.style)!;
-    if (engines) engines.warm(style, message.locale);
-    else early.push({ style, locale: message.locale, built: buildEngine(style, message.locale) });
-  } else if (engines) answer(engines, message);
+  else if (message.kind === 'warm') warm(styles.get(message.style)!, message.locale);
+  else if (engines) answer(engines, message);
   else waiting.push(message);
 });
 
 const { CitationEngines: Engines } = await import('./citation-engines.js');
 const loaded = new Engines();
-for (const { style, locale, built } of early) loaded.adopt(style, locale, built);
+for (const { style, locale, built } of early.values()) loaded.adopt(style, locale, built);
 engines = loaded;
 for (const message of waiting.splice(0)) answer(loaded, message);
 
-function answer(engines: CitationEngines, message: Extract<ThreadRequest, { kind: 'format' }>): void {
+/**
+ * Builds an engine ahead of need. A style or locale that fails here fails
+ * again, and is reported, when a brief asks for its citations.
+ */
+function warm(style: CslStyle, locale: string): void {
+  const key = engineKey(style, locale);
+  try {
+    if (engines) engines.warm(style, locale);
+    else if (!early.has(key)) {
+      early.set(key, { style, locale, built: buildEngine(style, locale) });
+      builtEarly += 1;
+    }
+  } catch {
+    // Left to the format request.
+  }
+}
+
+function answer(engines: CitationEngines, message: Extract<ThreadRequest, { kind: 'format' | 'count' }>): void {
+  if (message.kind === 'count') {
+    // The engines adopted from early on count once, as those built early.
+    parentPort!.postMessage({ id: message.id, built: builtEarly + engines.enginesBuilt - early.size } satisfies ThreadReply);
+    return;
+  }
   let reply: ThreadReply;
   try {
     const formatted = engines.format({

@@ -2,7 +2,7 @@ import type { Engine } from 'citeproc';
 import { BriefwrightError } from '../errors.js';
 import { citeproc } from './citeproc-module.js';
 import type { CslItem } from './reference.js';
-import { findLocale, type CslStyle } from './styles.js';
+import { findLocale, listLocales, type CslStyle } from './styles.js';
 
 /** The anchor id of a reference entry in a brief. */
 export function referenceAnchor(key: string): string {
@@ -21,7 +21,7 @@ export function engineKey(style: CslStyle, locale: string): string {
 }
 
 export function checkLocale(locale: string): void {
-  if (!findLocale(locale)) throw new BriefwrightError(`unknown locale '${locale}' (try en-US, en-GB, de-DE, fr-FR, es-ES)`);
+  if (!findLocale(locale)) throw new BriefwrightError(`unknown locale '${locale}' (there are: ${listLocales().join(', ')})`);
 }
 
 /**

@@ -113,6 +113,12 @@ export function findLocale(tag: string, systemDirs: readonly string[] = SYSTEM_L
   return undefined;
 }
 
+/** Every locale tag there is: those bundled, then the system's own, sorted. */
+export function listLocales(systemDirs: readonly string[] = SYSTEM_LOCALE_DIRS): string[] {
+  const system = systemDirs.flatMap((dir) => safeList(dir).flatMap((file) => /^locales-(.+)\.xml$/.exec(file)?.[1] ?? []));
+  return [...new Set([...csl().locales.list(), ...system])].sort();
+}
+
 /**
  * The CSL locale for a brief's language: the same tag when a locale exists for
  * it (es-MX), else the language's bundled one (es → es-ES, en → en-US), else a

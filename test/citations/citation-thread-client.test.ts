@@ -69,6 +69,28 @@ describe('CitationThread', () => {
     }
   });
 
+  it('builds one engine per style and locale, however often it is warmed before it is ready', async () => {
+    // A build warms the engine of every brief it plans, as the thread starts:
+    // the requests arrive while the thread is still loading its formatting code.
+    const apa = resolveStyle('apa', { root: folder });
+    const ieee = resolveStyle('ieee', { root: folder });
+    const thread = compiled.thread.CitationThread.start({ preload: true })!;
+    const engines = new compiled.engines.CitationEngines({ thread });
+    try {
+      for (let plan = 0; plan < 12; plan += 1) engines.warm(plan % 4 === 3 ? ieee : apa, 'en-US');
+      engines.warm(apa, 'de-DE');
+      // A locale there is none of is reported by the brief that asks for it, not by the warm-up.
+      engines.warm(apa, 'xx-XX');
+      await Promise.all([engines.formatAsync(request(apa)), engines.formatAsync(request(ieee))]);
+      expect(await thread.enginesBuilt()).toBe(3);
+      engines.warm(apa, 'en-US');
+      await engines.formatAsync(request(apa, '[@gleason2013]'));
+      expect(await thread.enginesBuilt()).toBe(3);
+    } finally {
+      await engines.close();
+    }
+  });
+
   it('keeps what the thread formatted in the cache, so the next run builds no engine', async () => {
     const style = resolveStyle('apa', { root: folder });
     const output = path.join(folder, 'output');

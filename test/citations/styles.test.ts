@@ -67,6 +67,6 @@ describe('locales', () => {
     const items = new Map([['a', { id: 'a', type: 'book', title: 'T', author: [{ family: 'Ng', given: 'A' }, { family: 'Li', given: 'B' }] }]]);
     const citations = [{ narrative: false, items: [{ key: 'a', prefix: '', suffix: '', suppressAuthor: false, offset: 0 }], start: 0, end: 1 }];
     expect(engines.format({ style, locale: 'de-DE', items, citations }).citations[0]).toMatch(/o\.\sJ\./);
-    expect(() => engines.format({ style, locale: 'xx-XX', items, citations })).toThrow(/unknown locale 'xx-XX'/);
+    expect(() => engines.format({ style, locale: 'xx-XX', items, citations })).toThrow(/unknown locale 'xx-XX' \(there are: .*\ben-US\b/);
   });
 });
