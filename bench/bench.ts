@@ -13,15 +13,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import puppeteer from 'puppeteer';
 import { loadProject } from '../src/project/load-project.js';
 import { FileLayers } from '../src/project/file-layers.js';
 import { PACKAGE_ROOT } from '../src/project/package-root.js';
 import { resolveRequest } from '../src/project/brief-request.js';
 import { selectSections } from '../src/sections/select.js';
 import { BrowserSession } from '../src/render/browser-session.js';
-import { LAUNCH_ARGS } from '../src/render/chromium-process.js';
 import { CitationEngines } from '../src/citations/citation-engines.js';
 import type { CitationMatch } from '../src/citations/parse-citations.js';
 import { resolveStyle } from '../src/citations/styles.js';
@@ -31,6 +30,7 @@ import { loadStylesheet } from '../src/compose/stylesheets.js';
 import { TemplateSet } from '../src/compose/templates.js';
 import type { Section } from '../src/sections/section.js';
 import { findChrome } from '../src/render/find-chrome.js';
+import { bareFloor } from './bare-floor.mjs';
 import { docxCost } from './docx-cost.js';
 import { finishPdf } from '../src/render/finish-pdf.js';
 import { formatLatency, hasPandoc, latency } from './latency.js';
@@ -58,6 +58,7 @@ const RECIPES = Number(values.recipes);
 const JOBS = Number(values.jobs);
 const BATCH_RUNS = Number(values['batch-runs']);
 const CLI = path.resolve(values.cli!);
+const FLOOR_SCRIPT = fileURLToPath(new URL('./bare-floor.mjs', import.meta.url));
 
 /** Peak memory of a forced build: its Node process, its Chromium processes, and what they were at the peak. */
 interface BuildMemory {
@@ -146,29 +147,6 @@ function median(samples: number[]): number {
 async function briefHtmls(root: string): Promise<string[]> {
   const files = (await readdir(path.join(root, 'output'))).filter((file) => file.endsWith('.html')).sort();
   return Promise.all(files.map((file) => readFile(path.join(root, 'output', file), 'utf8')));
-}
-
-/** Seconds to launch Chromium and print each HTML with bare page.pdf() calls, JOBS pages at a time. */
-async function bareFloor(htmls: readonly string[], options: { tagged?: boolean; outline?: boolean } = {}): Promise<number> {
-  const started = performance.now();
-  const browser = await puppeteer.launch({ executablePath: findChrome().path, args: [...LAUNCH_ARGS], headless: true });
-  try {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: JOBS }, async () => {
-        const page = await browser.newPage();
-        while (next < htmls.length) {
-          const html = htmls[next++]!;
-          await page.setContent(html, { waitUntil: 'load' });
-          await page.pdf({ format: 'Letter', printBackground: true, ...options });
-        }
-        await page.close();
-      }),
-    );
-  } finally {
-    await browser.close();
-  }
-  return (performance.now() - started) / 1000;
 }
 
 /** The citation work of one brief against its PDF time, on a warm engine. */
@@ -269,14 +247,20 @@ if (runs('batch') || runs('memory') || runs('citations') || runs('word')) {
       // forced rebuild afterwards.
       // A cold build and the floors, taken in turn, BATCH_RUNS times: load moves
       // single runs here by a fifth, and mostly moves the pair together.
-      const pairs: { cold: Awaited<ReturnType<typeof cliBuild>>; floor: number; taggedFloor: number }[] = [];
+      const pairs: { cold: Awaited<ReturnType<typeof cliBuild>>; floor: number; taggedFloor: number; processFloor: number }[] = [];
       let htmls: string[] | undefined;
       for (let run = 0; run < BATCH_RUNS; run += 1) {
         if (run > 0) await rm(path.join(root, 'output'), { recursive: true, force: true });
         const cold = await cliBuild(root);
         if (cold.builtAt.length !== RECIPES) throw new Error(`the cold build built ${cold.builtAt.length} of ${RECIPES} briefs`);
         htmls ??= await briefHtmls(root);
-        pairs.push({ cold, floor: await bareFloor(htmls), taggedFloor: await bareFloor(htmls, { tagged: true, outline: true }) });
+        pairs.push({
+          cold,
+          floor: await bareFloor(htmls, JOBS),
+          taggedFloor: await bareFloor(htmls, JOBS, { tagged: true, outline: true }),
+          // The same floor as a script of its own: Node's start and puppeteer's loading count, as they do for the build.
+          processFloor: await runOnce({ command: process.execPath, args: [FLOOR_SCRIPT, path.join(root, 'output'), String(JOBS)], cwd: root }, 0),
+        });
       }
       const cold = pairs.map((pair) => pair.cold).sort((a, b) => a.seconds - b.seconds)[Math.floor(pairs.length / 2)]!;
       const firstBrief = cold.builtAt[0] ?? 0;
@@ -287,6 +271,8 @@ if (runs('batch') || runs('memory') || runs('citations') || runs('word')) {
       // The ratio of each pair, then their median: what load does to both cancels out.
       const ratio = median(pairs.map((pair) => pair.cold.seconds / pair.floor));
       const taggedRatio = median(pairs.map((pair) => pair.cold.seconds / pair.taggedFloor));
+      const processFloor = median(pairs.map((pair) => pair.processFloor));
+      const processRatio = median(pairs.map((pair) => pair.cold.seconds / pair.processFloor));
       const unchanged = await cliBuild(root);
       const unchangedBuilt = unchanged.builtAt.length;
 
@@ -313,6 +299,8 @@ if (runs('batch') || runs('memory') || runs('citations') || runs('word')) {
         ['cold build / floor', `${ratio.toFixed(2)}×`, `median of the ${pairs.length} pairs' ratios (${pairs.map((pair) => (pair.cold.seconds / pair.floor).toFixed(2)).join(', ')}); target ≤ 1.15×: ${ratio <= 1.15 ? 'pass' : 'FAIL'}`],
         ['  floor, tagged with bookmarks', `${taggedFloor.toFixed(2)} s`, 'page.pdf({ tagged: true, outline: true }): what a PDF/UA brief asks Chromium for'],
         ['  cold build / that', `${taggedRatio.toFixed(2)}×`, ''],
+        ['  floor, as a process of its own', `${processFloor.toFixed(2)} s`, '`node bench/bare-floor.mjs`: with Node\'s start and puppeteer\'s loading, as the build has'],
+        ['  cold build / that', `${processRatio.toFixed(2)}×`, ''],
         ['unchanged rebuild', `${unchanged.seconds.toFixed(2)} s, ${unchangedBuilt} rebuilt`, 'target ≤ 1 s, 0 rebuilt'],
         ['unchanged / cold', `${(unchanged.seconds / coldSeconds).toFixed(3)}×`, ''],
         [`edit of reference ${key}`, `${edit.seconds.toFixed(2)} s, ${editBuilt} rebuilt`, `target: the ${expected} citing it`],
