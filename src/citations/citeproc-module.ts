@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type CSL from 'citeproc';
 import { indexStyleMacros } from './macro-index.js';
+import { shareSortMacros } from './sort-macros.js';
 
 /** citeproc-js, as the package exports it. */
 export type Citeproc = typeof CSL;
@@ -20,6 +21,7 @@ export function citeproc(): Citeproc {
   // `sys` at construction solely for names listed in CSL.SYS_OPTIONS.
   if (!csl.SYS_OPTIONS.includes('apply_citation_wrapper')) csl.SYS_OPTIONS.push('apply_citation_wrapper');
   indexStyleMacros(csl);
+  shareSortMacros(csl);
   loaded = csl;
   return csl;
 }
