@@ -23,7 +23,6 @@ shareSortMacros(shared);
 
 const { references } = await loadProject({ root: PACKAGE_ROOT });
 const items = references.items;
-const ids = [...items.keys()];
 const SYSTEM_STYLES = '/usr/share/citation-style-language/styles';
 
 /** What an engine makes of the whole library: sort keys, citations of three works, the reference list. */
