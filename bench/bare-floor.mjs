@@ -36,11 +36,16 @@ export async function bareFloor(htmls, pages, options = {}) {
   return (performance.now() - started) / 1000;
 }
 
+/** @type {import('./bare-floor.d.mts').htmlsIn} */
+export async function htmlsIn(folder) {
+  const files = (await readdir(folder)).filter((file) => file.endsWith('.html')).sort();
+  return Promise.all(files.map((file) => readFile(path.join(folder, file), 'utf8')));
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [folder, pages = '2', ...flags] = process.argv.slice(2);
   if (!folder) throw new Error('usage: node bench/bare-floor.mjs <folder of .html files> <pages> [--tagged]');
-  const files = (await readdir(folder)).filter((file) => file.endsWith('.html')).sort();
-  const htmls = await Promise.all(files.map((file) => readFile(path.join(folder, file), 'utf8')));
+  const htmls = await htmlsIn(folder);
   const tagged = flags.includes('--tagged');
   await bareFloor(htmls, Number(pages), tagged ? { tagged: true, outline: true } : {});
 }

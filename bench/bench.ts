@@ -30,7 +30,7 @@ import { loadStylesheet } from '../src/compose/stylesheets.js';
 import { TemplateSet } from '../src/compose/templates.js';
 import type { Section } from '../src/sections/section.js';
 import { findChrome } from '../src/render/find-chrome.js';
-import { bareFloor } from './bare-floor.mjs';
+import { bareFloor, htmlsIn } from './bare-floor.mjs';
 import { docxCost } from './docx-cost.js';
 import { finishPdf } from '../src/render/finish-pdf.js';
 import { formatLatency, hasPandoc, latency } from './latency.js';
@@ -143,12 +143,6 @@ function median(samples: number[]): number {
   return summarize(samples).median;
 }
 
-/** The HTML of every brief a build wrote. */
-async function briefHtmls(root: string): Promise<string[]> {
-  const files = (await readdir(path.join(root, 'output'))).filter((file) => file.endsWith('.html')).sort();
-  return Promise.all(files.map((file) => readFile(path.join(root, 'output', file), 'utf8')));
-}
-
 /** The citation work of one brief against its PDF time, on a warm engine. */
 async function citationShare(
   root: string,
@@ -253,7 +247,7 @@ if (runs('batch') || runs('memory') || runs('citations') || runs('word')) {
         if (run > 0) await rm(path.join(root, 'output'), { recursive: true, force: true });
         const cold = await cliBuild(root);
         if (cold.builtAt.length !== RECIPES) throw new Error(`the cold build built ${cold.builtAt.length} of ${RECIPES} briefs`);
-        htmls ??= await briefHtmls(root);
+        htmls ??= await htmlsIn(path.join(root, 'output'));
         pairs.push({
           cold,
           floor: await bareFloor(htmls, JOBS),

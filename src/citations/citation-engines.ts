@@ -191,12 +191,10 @@ export class CitationEngines {
     return cached;
   }
 
-  /** Takes an engine built before this was (see citation-thread.ts), as if this had built it. */
+  /** Takes an engine built before this was (see citation-thread.ts); enginesBuilt counts only those this built. */
   adopt(style: CslStyle, locale: string, built: CachedEngine): void {
     const key = engineKey(style, locale);
-    if (this.engines.has(key)) return;
-    this.engines.set(key, built);
-    this.built++;
+    if (!this.engines.has(key)) this.engines.set(key, built);
   }
 }
 

@@ -59,8 +59,7 @@ function warm(style: CslStyle, locale: string): void {
 
 function answer(engines: CitationEngines, message: Extract<ThreadRequest, { kind: 'format' | 'count' }>): void {
   if (message.kind === 'count') {
-    // The engines adopted from early on count once, as those built early.
-    parentPort!.postMessage({ id: message.id, built: builtEarly + engines.enginesBuilt - early.size } satisfies ThreadReply);
+    parentPort!.postMessage({ id: message.id, built: builtEarly + engines.enginesBuilt } satisfies ThreadReply);
     return;
   }
   let reply: ThreadReply;

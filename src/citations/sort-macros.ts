@@ -21,6 +21,29 @@ export function shareSortMacros(csl: Citeproc): void {
   const inline = CSL.expandMacro;
   const bodies = new WeakMap<State, Map<string, Token[]>>();
 
+  /** The macro's body in the sort being built, compiled the first time the sort calls it. */
+  const bodyOf = (state: State, name: string, nodes: unknown[]): Token[] => {
+    const sort = `${state.build.root}${state.build.extension}`;
+    let built = bodies.get(state);
+    if (!built) bodies.set(state, (built = new Map()));
+    const key = `${sort}\0${name}`;
+    const kept = built.get(key);
+    if (kept) return kept;
+    const body: Token[] = [];
+    built.set(key, body);
+    // Builders that add to the sort's list by name add to the body instead, as they would inline.
+    const area = state[sort] as { tokens: Token[] };
+    const outer = area.tokens;
+    area.tokens = body;
+    try {
+      CSL.buildMacro.call(state, body, nodes);
+    } finally {
+      area.tokens = outer;
+    }
+    state.configureTokenList(body);
+    return body;
+  };
+
   const expand = function (this: State, call: Token, target: Token[]): void {
     // Layout macros already have lists of their own.
     if (!this.build.extension) return inline.call(this, call, target);
@@ -47,27 +70,8 @@ export function shareSortMacros(csl: Citeproc): void {
     CSL.Node.group.build.call(open, this, target, true);
     if (!this.cslXml.getNodeValue(nodes)) CSL.error(`CSL style error: undefined macro "${name}"`);
 
-    const sort = `${this.build.root}${this.build.extension}`;
-    let built = bodies.get(this);
-    if (!built) bodies.set(this, (built = new Map()));
-    let body = built.get(`${sort}\0${name}`);
-    if (!body) {
-      const list: Token[] = [];
-      built.set(`${sort}\0${name}`, list);
-      // Builders that add to the sort's list by name add to the body instead, as they would inline.
-      const area = this[sort] as { tokens: Token[] };
-      const outer = area.tokens;
-      area.tokens = list;
-      try {
-        CSL.buildMacro.call(this, list, nodes);
-      } finally {
-        area.tokens = outer;
-      }
-      this.configureTokenList(list);
-      body = list;
-    }
+    const tokens = bodyOf(this, name, nodes);
     const run = new CSL.Token('text', CSL.SINGLETON);
-    const tokens = body;
     run.execs.push(function (state, item, cited) {
       let next = 0;
       while (next < tokens.length) next = CSL.tokenExec.call(state, tokens[next]!, item, cited);

@@ -115,8 +115,12 @@ export function findLocale(tag: string, systemDirs: readonly string[] = SYSTEM_L
 
 /** Every locale tag there is: those bundled, then the system's own, sorted. */
 export function listLocales(systemDirs: readonly string[] = SYSTEM_LOCALE_DIRS): string[] {
-  const system = systemDirs.flatMap((dir) => safeList(dir).flatMap((file) => /^locales-(.+)\.xml$/.exec(file)?.[1] ?? []));
-  return [...new Set([...csl().locales.list(), ...system])].sort();
+  return [...new Set([...csl().locales.list(), ...systemLocaleTags(systemDirs)])].sort();
+}
+
+/** The tags of the locale files in the system's CSL folders. */
+function systemLocaleTags(systemDirs: readonly string[]): string[] {
+  return systemDirs.flatMap((dir) => safeList(dir).flatMap((file) => /^locales-(.+)\.xml$/.exec(file)?.[1] ?? []));
 }
 
 /**
@@ -129,7 +133,7 @@ export function localeForLanguage(lang: string, systemDirs: readonly string[] = 
   if (lang.includes('-') && findLocale(lang, systemDirs)) return lang;
   const bundled = csl().locales.list();
   const ofLanguage = (tags: string[]) => tags.filter((tag) => tag.split('-')[0]!.toLowerCase() === language).sort();
-  const system = systemDirs.flatMap((dir) => safeList(dir).flatMap((file) => /^locales-(.+)\.xml$/.exec(file)?.[1] ?? []));
+  const system = systemLocaleTags(systemDirs);
   for (const tags of [ofLanguage(bundled), ofLanguage(system)]) {
     // The language's own country first (es-ES, fr-FR, de-DE), then en-US's like.
     const preferred = tags.find((tag) => tag.toLowerCase() === `${language}-${language}`) ?? tags.find((tag) => tag === 'en-US') ?? tags[0];

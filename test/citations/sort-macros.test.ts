@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type CSL from 'citeproc';
 import { loadProject } from '../../src/project/load-project.js';
 import { PACKAGE_ROOT } from '../../src/project/package-root.js';
-import { findLocale, resolveStyle, SYSTEM_LOCALE_DIRS } from '../../src/citations/styles.js';
+import { findLocale, resolveStyle, SYSTEM_STYLE_DIRS } from '../../src/citations/styles.js';
 import { shareSortMacros } from '../../src/citations/sort-macros.js';
 import type { CslItem } from '../../src/citations/reference.js';
 
@@ -23,12 +23,12 @@ shareSortMacros(shared);
 
 const { references } = await loadProject({ root: PACKAGE_ROOT });
 const items = references.items;
-const SYSTEM_STYLES = '/usr/share/citation-style-language/styles';
+const SYSTEM_STYLES = SYSTEM_STYLE_DIRS[0]!;
 
 /** What an engine makes of the whole library: sort keys, citations of three works, the reference list. */
 function render(csl: typeof CSL, xml: string, library: ReadonlyMap<string, CslItem>): { engine: { bibliography_sort: { tokens: unknown[] } }; output: string } {
   const keys = [...library.keys()];
-  const sys = { retrieveLocale: (lang: string) => findLocale(lang, SYSTEM_LOCALE_DIRS) ?? findLocale('en-US'), retrieveItem: (id: string) => ({ ...library.get(id), id }) };
+  const sys = { retrieveLocale: (lang: string) => findLocale(lang) ?? findLocale('en-US'), retrieveItem: (id: string) => ({ ...library.get(id), id }) };
   const engine = new csl.Engine(sys, xml, 'en-US', true);
   engine.updateItems(keys);
   const clusters: string[] = [];
