@@ -1,5 +1,5 @@
 // The floor a batch of briefs is measured against: Chromium launched by
-// puppeteer, then each brief's finished HTML given to setContent() and
+// puppeteer with the flags briefwright starts it with, then each brief's finished HTML given to setContent() and
 // printed with a bare page.pdf(), `pages` pages at a time. Nothing else:
 // no project, no citations, no PDF/UA finishing.
 //
@@ -10,13 +10,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer';
-import { LAUNCH_ARGS } from '../dist/render/chromium-process.js';
+import { LAUNCH_ARGS, SINGLE_PROCESS_ARGS } from '../dist/render/chromium-process.js';
 import { findChrome } from '../dist/render/find-chrome.js';
 
 /** @type {import('./bare-floor.d.mts').bareFloor} */
 export async function bareFloor(htmls, pages, options = {}) {
   const started = performance.now();
-  const browser = await puppeteer.launch({ executablePath: findChrome().path, args: [...LAUNCH_ARGS], headless: true });
+  const browser = await puppeteer.launch({ executablePath: findChrome().path, args: [...LAUNCH_ARGS, ...SINGLE_PROCESS_ARGS], headless: true });
   try {
     let next = 0;
     await Promise.all(

@@ -208,7 +208,9 @@ async function buildAll(
     // engine and the browser are still starting.
     let parsedFirst: () => void = () => undefined;
     const firstParsed = new Promise<void>((resolve) => (parsedFirst = resolve));
-    await Promise.all(
+    // Every brief settles before the browser closes, even when one fails in a way no
+    // result can hold: a brief still printing would otherwise start a new browser.
+    await settleAll(
       printOrder(toBuild).map((plan, index) =>
         limit(async () => {
           if (index > 0) await firstParsed;
@@ -274,6 +276,12 @@ function printOrder(plans: BriefPlan[]): BriefPlan[] {
   const byLength = [...plans].sort((a, b) => b.sections.length - a.sections.length);
   const quickest = byLength.pop();
   return quickest ? [quickest, ...byLength] : [];
+}
+
+/** Waits for every promise to settle, then fails with the first failure, if any. */
+async function settleAll(promises: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(promises)).find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 async function planJob(run: RunContext, job: Job): Promise<(BriefPlan | BriefResult)[]> {

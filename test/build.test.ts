@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
@@ -123,6 +123,42 @@ describe('build on a fixture project', () => {
     ]);
     const swd = await readHtml(path.join(root, 'output/by-group-students-with-disabilities.html'));
     expect(selectAll('section.section h3', swd).map(text)).toEqual(['Personal learning plans', 'Design for every learner from the start']);
+  });
+
+  it('builds every brief when the browser is killed partway, and leaves no browser running', async () => {
+    const browsers = () =>
+      readdirSync('/proc')
+        .filter((entry) => /^\d+$/.test(entry))
+        .filter((pid) => {
+          try {
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+            return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('briefwright-chromium-');
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+    let killed = 0;
+    const results = await build({
+      root,
+      fields: { populations: ['els', 'swds'], formats: ['html', 'pdf'] },
+      name: 'killed',
+      each: 'population',
+      outputDir: 'output-killed',
+      jobs: 1,
+      onBrief: () => {
+        if (killed > 0) return;
+        for (const pid of browsers()) process.kill(pid, 'SIGKILL');
+        killed += 1;
+      },
+    });
+    expect(killed).toBe(1);
+    expect(results.map((result) => [result.name, result.status, result.error?.message])).toEqual([
+      ['killed-english-learners', 'built', undefined],
+      ['killed-students-with-disabilities', 'built', undefined],
+    ]);
+    for (const result of results) expect((await pdfPages(path.join(root, result.files.find((file) => file.endsWith('.pdf'))!))).length).toBeGreaterThan(0);
+    expect(browsers()).toEqual([]);
   });
 
   it('records what each brief was built from', async () => {

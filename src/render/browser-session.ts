@@ -1,7 +1,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Browser, CDPSession, Page, PDFOptions } from 'puppeteer-core';
 import { BriefwrightError } from '../errors.js';
-import { ChromiumProcess } from './chromium-process.js';
+import { ChromiumProcess, LAUNCH_ARGS, SINGLE_PROCESS_ARGS } from './chromium-process.js';
 import type { FoundBrowser } from './find-chrome.js';
 import { shellDocument, SHELL_STYLE_ID, splitFonts, swapDocument } from './font-shell.js';
 
@@ -16,7 +16,7 @@ interface PooledPage {
 }
 
 /** Prints a page makes between collections of its renderer's garbage (see collectGarbage). */
-const PRINTS_PER_COLLECTION = 4;
+const PRINTS_PER_COLLECTION = 16;
 
 /** How a BrowserSession runs. */
 export interface BrowserSessionOptions {
@@ -46,6 +46,10 @@ export class BrowserSession {
   /** The process of each browser this session started. */
   private readonly processes = new WeakMap<Browser, ChromiumProcess>();
   private readonly limit: LimitFunction;
+  /** Set by close(): a print asked for later fails rather than start a browser nothing would close. */
+  private closed = false;
+  /** Whether the next browser runs as one process (see SINGLE_PROCESS_ARGS): until one stops unasked. */
+  private singleProcess = SINGLE_PROCESS_ARGS.length > 0;
 
   constructor(private readonly options: BrowserSessionOptions) {
     this.limit = pLimit(Math.max(1, options.pages));
@@ -71,7 +75,8 @@ export class BrowserSession {
 
   /** Prints HTML to a PDF with the given page options (`timeoutMs` overrides the session's). */
   print(html: string, pdf: PDFOptions & { timeoutMs?: number }): Promise<Uint8Array> {
-    return this.limit(() => this.printNow(html, pdf));
+    // A brief the browser stopped under is printed once more, in the browser started after it.
+    return this.limit(() => this.printNow(html, pdf).catch((error) => (error instanceof BrowserStopped && !this.closed ? this.printNow(html, pdf) : Promise.reject(error))));
   }
 
   /**
@@ -90,6 +95,12 @@ export class BrowserSession {
         await pooled.page.close().catch(() => undefined);
       }
     });
+  }
+
+  /** How many pages the running browser has open (for diagnostics and tests). */
+  async openPages(): Promise<number> {
+    const browser = await this.browser?.catch(() => undefined);
+    return browser ? (await browser.pages()).length : 0;
   }
 
   /** The running browser's process id, if it is running (for diagnostics and tests). */
@@ -136,6 +147,7 @@ export class BrowserSession {
 
   /** Closes every page and the browser. */
   async close(): Promise<void> {
+    this.closed = true;
     const browser = this.browser;
     this.browser = undefined;
     this.idle = [];
@@ -149,21 +161,26 @@ export class BrowserSession {
   private async printNow(html: string, { timeoutMs, ...pdf }: PDFOptions & { timeoutMs?: number }): Promise<Uint8Array> {
     const timeout = timeoutMs ?? this.options.timeoutMs ?? 60_000;
     const browser = this.launch();
-    const pooled = this.idle.pop() ?? (await this.takeWarming()) ?? (await this.openPage());
+    // Its failure is this print's (through openPage), not a rejection of its own.
+    browser.catch(() => undefined);
+    let pooled: PooledPage | undefined;
     let timer: NodeJS.Timeout | undefined;
     try {
+      // Inside the try: a browser that died since it was launched fails this print like any other crash.
+      pooled = this.idle.pop() ?? (await this.takeWarming()) ?? (await this.openPage());
+      const page = pooled;
       const printing = (async () => {
         const shell = splitFonts(html);
         if (shell) {
           // The page keeps the fonts of the briefs it prints loaded (see font-shell.ts).
-          await holdFonts(pooled, shell.fonts, timeout);
-          await pooled.page.evaluate(swapDocument, shell.rest, SHELL_STYLE_ID);
+          await holdFonts(page, shell.fonts, timeout);
+          await page.page.evaluate(swapDocument, shell.rest, SHELL_STYLE_ID);
         } else {
-          pooled.fonts = undefined;
-          await pooled.page.setContent(html, { waitUntil: 'load', timeout });
+          page.fonts = undefined;
+          await page.page.setContent(html, { waitUntil: 'load', timeout });
         }
         // page.pdf() itself waits for document.fonts.ready before printing.
-        return pooled.page.pdf({ timeout, ...pdf });
+        return page.page.pdf({ timeout, ...pdf });
       })();
       const expired = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new PrintTimeout(timeout)), timeout);
@@ -173,10 +190,11 @@ export class BrowserSession {
       if ((await browser) === (await this.browser)) this.idle.push(pooled);
       return bytes;
     } catch (error) {
-      void pooled.page.close().catch(() => undefined);
+      if (error instanceof BriefwrightError && error.kind === 'browser' && !pooled) throw error;
+      void pooled?.page.close().catch(() => undefined);
       const crashed = !(await browser.catch(() => undefined))?.connected;
       if (crashed) this.forget(browser);
-      throw new BriefwrightError(describeFailure(error, crashed), { kind: 'browser', cause: error });
+      throw new (crashed ? BrowserStopped : BriefwrightError)(describeFailure(error, crashed), { kind: 'browser', cause: error });
     } finally {
       clearTimeout(timer);
     }
@@ -187,11 +205,12 @@ export class BrowserSession {
    * loads puppeteer and connects to it over the DevTools pipe.
    */
   private launch(): Promise<Browser> {
+    if (this.closed) return Promise.reject(new BriefwrightError('the browser was closed before this brief could be printed', { kind: 'browser' }));
     this.browser ??= (async () => {
       const found = this.options.browser();
       let chromium: ChromiumProcess | undefined;
       try {
-        chromium = new ChromiumProcess(found.path);
+        chromium = new ChromiumProcess(found.path, this.singleProcess ? [...LAUNCH_ARGS, ...SINGLE_PROCESS_ARGS] : LAUNCH_ARGS);
         const browser = await connect(chromium);
         this.processes.set(browser, chromium);
         const launched = this.browser;
@@ -203,6 +222,10 @@ export class BrowserSession {
       } catch (error) {
         chromium?.killNow();
         this.browser = undefined;
+        if (this.singleProcess) {
+          this.singleProcess = false;
+          return this.launch();
+        }
         throw new BriefwrightError(`could not start the browser at ${found.path} (found via ${found.source}): ${(error as Error).message}`, {
           kind: 'browser',
           cause: error,
@@ -225,6 +248,8 @@ export class BrowserSession {
   private forget(browser: Promise<Browser>): void {
     if (this.browser !== browser) return;
     this.browser = undefined;
+    // One process holds every page: a crash in any of them stops them all, so the next browser keeps them apart.
+    this.singleProcess = false;
     this.idle = [];
     this.warming = [];
   }
@@ -249,8 +274,11 @@ export class BrowserSession {
  * the page's document, and with no script running on the page, V8 and Blink
  * rarely collect on their own: the documents already printed pile up, about
  * 3.5 MiB each, to 90 MiB a page after 40 briefs. A full collection takes
- * 20-50 ms, so it runs every few prints, not after each, and the page goes on
- * to its next brief without waiting for it (the renderer runs it first).
+ * 20-50 ms of the renderer's one thread, which every page shares when the
+ * browser runs as one process, so it runs every 16 prints (a peak of about
+ * 450 MiB for the whole browser over 100 briefs, where every 4 prints cost
+ * those 100 briefs a few tenths of a second more), and the page goes on to its
+ * next brief without waiting for it (the renderer runs it first).
  */
 async function collectGarbage(pooled: PooledPage): Promise<void> {
   pooled.printed = 0;
@@ -304,6 +332,9 @@ class PrintTimeout extends Error {
     super(`timed out after ${Math.round(ms / 1000)} s`);
   }
 }
+
+/** A print that failed because the browser stopped under it. */
+class BrowserStopped extends BriefwrightError {}
 
 function describeFailure(failure: unknown, crashed: boolean): string {
   let error = failure;
