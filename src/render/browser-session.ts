@@ -112,8 +112,9 @@ export class BrowserSession {
   /**
    * Starts the browser and opens its pages now, so they are ready when the
    * first brief is. Given a document like the briefs to come, the pages also
-   * load its fonts (see font-shell.ts) and one prints it, which starts the
-   * browser's printing machinery while nothing else needs it.
+   * load its fonts (see font-shell.ts) and, unless a brief is already waiting,
+   * one prints it, which starts the browser's printing machinery while nothing
+   * else needs it.
    */
   warm(like?: string): void {
     const browser = this.launch();
@@ -126,16 +127,15 @@ export class BrowserSession {
         const pooled = await this.openPage();
         if (shell) {
           await holdFonts(pooled, shell.fonts);
-          if (index === 0) await pooled.page.pdf({ format: 'Letter' });
+          if (index === 0 && this.limit.activeCount === 0 && this.limit.pendingCount === 0) await pooled.page.pdf({ format: 'Letter' });
         }
         return pooled;
       })();
-      // Pooled once ready, unless a print has taken it first.
+      // Pooled as soon as it is ready (the print waiting longest takes it: see takeWarming).
       ready.then(
-        async (pooled) => {
-          if (!this.warming.includes(ready)) return;
+        (pooled) => {
           this.warming = this.warming.filter((pending) => pending !== ready);
-          if ((await browser) === (await this.browser)) this.idle.push(pooled);
+          if (browser === this.browser) this.idle.push(pooled);
         },
         () => {
           this.warming = this.warming.filter((pending) => pending !== ready);
@@ -236,12 +236,17 @@ export class BrowserSession {
   }
 
   /**
-   * A page warm() is opening, once it is ready: the last begun first, as the
-   * first one also makes the warm-up print. Undefined when none is pending or it failed.
+   * The first of the pages warm() is opening to be ready, unless another print
+   * took it (then the next). Undefined when none is pending or they failed.
    */
   private async takeWarming(): Promise<PooledPage | undefined> {
-    const pending = this.warming.pop();
-    return pending?.catch(() => undefined);
+    while (this.warming.length > 0) {
+      // warm() pools each page before this resumes; a print that waited longer may have taken it.
+      const ready = await Promise.any(this.warming).catch(() => undefined);
+      const pooled = this.idle.pop();
+      if (pooled || !ready) return pooled;
+    }
+    return this.idle.pop();
   }
 
   /** Drops a browser that crashed (and its pages), so the next print launches a new one. */
