@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { Browser, CDPSession, Page, PDFOptions } from 'puppeteer-core';
+import type { Browser, CDPSession, ConnectOptions, Page, PDFOptions } from 'puppeteer-core';
 import { BriefwrightError } from '../errors.js';
 import { ChromiumProcess, LAUNCH_ARGS, SINGLE_PROCESS_ARGS } from './chromium-process.js';
 import type { FoundBrowser } from './find-chrome.js';
@@ -317,19 +317,8 @@ async function connect(chromium: ChromiumProcess): Promise<Browser> {
     void chromium.exited.then((how) => reject(stopped(how)));
   });
   failed.catch(() => undefined);
-  // puppeteer's core alone: its package's entry also loads its launchers and
-  // browser downloader, which a browser started here never uses (about 60 ms
-  // of a cold start, while the project loads on the same thread).
-  const connecting = Promise.all([import('puppeteer-core/internal/common/Puppeteer.js'), import('puppeteer-core/internal/environment.js')]).then(
-    ([{ Puppeteer }, { environment }]) => {
-      // What the package's entry sets up for Node, but the screen recorder briefwright has no use for.
-      Object.defineProperties(environment.value, { fs: { value: fs, configurable: true }, path: { value: path, configurable: true } });
-      // The viewport puppeteer.launch() would give the pages.
-      const connected = new Puppeteer({ isPuppeteerCore: true }).connect({ transport: chromium.transport(), defaultViewport: { width: 800, height: 600 } });
-      // The same Browser class the package's entry exports, declared there a second time.
-      return connected as unknown as Promise<Browser>;
-    },
-  );
+  // The viewport puppeteer.launch() would give the pages.
+  const connecting = puppeteerConnect().then((connectTo) => connectTo({ transport: chromium.transport(), defaultViewport: { width: 800, height: 600 } }));
   connecting.catch(() => undefined);
   try {
     return await Promise.race([connecting, failed]);
@@ -340,6 +329,29 @@ async function connect(chromium: ChromiumProcess): Promise<Browser> {
     throw how === undefined ? error : stopped(how);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * puppeteer's connect() from its core alone: the package's entry also loads its
+ * launchers and browser downloader, which a browser started here never uses
+ * (about 60 ms of a cold start, while the project loads on the same thread).
+ * The entry itself, should a later puppeteer lay its core out otherwise.
+ */
+async function puppeteerConnect(): Promise<(options: ConnectOptions) => Promise<Browser>> {
+  try {
+    const [{ Puppeteer }, { environment }] = await Promise.all([
+      import('puppeteer-core/internal/common/Puppeteer.js'),
+      import('puppeteer-core/internal/environment.js'),
+    ]);
+    // What the package's entry sets up for Node, but the screen recorder briefwright has no use for.
+    Object.defineProperties(environment.value, { fs: { value: fs, configurable: true }, path: { value: path, configurable: true } });
+    const core = new Puppeteer({ isPuppeteerCore: true });
+    // The same Browser class the package's entry exports, declared there a second time.
+    return (options) => core.connect(options as Parameters<typeof core.connect>[0]) as unknown as Promise<Browser>;
+  } catch {
+    const { default: puppeteer } = await import('puppeteer-core');
+    return (options) => puppeteer.connect(options);
   }
 }
 
