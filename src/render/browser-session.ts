@@ -77,8 +77,15 @@ export class BrowserSession {
 
   /** Prints HTML to a PDF with the given page options (`timeoutMs` overrides the session's). */
   print(html: string, pdf: PDFOptions & { timeoutMs?: number }): Promise<Uint8Array> {
-    // A brief the browser stopped under is printed once more, in the browser started after it.
-    return this.limit(() => this.printNow(html, pdf).catch((error) => (error instanceof BrowserStopped && !this.closed ? this.printNow(html, pdf) : Promise.reject(error))));
+    return this.limit(async () => {
+      try {
+        return await this.printNow(html, pdf);
+      } catch (error) {
+        // A brief the browser stopped under is printed once more, in the browser started after it.
+        if (error instanceof BrowserStopped && !this.closed) return this.printNow(html, pdf);
+        throw error;
+      }
+    });
   }
 
   /**

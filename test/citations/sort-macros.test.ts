@@ -25,10 +25,10 @@ const { references } = await loadProject({ root: PACKAGE_ROOT });
 const items = references.items;
 const SYSTEM_STYLES = SYSTEM_STYLE_DIRS[0]!;
 
-/** What an engine makes of the whole library: sort keys, citations of three works, the reference list. */
-function render(csl: typeof CSL, xml: string, library: ReadonlyMap<string, CslItem>): { engine: { bibliography_sort: { tokens: unknown[] } }; output: string } {
-  const keys = [...library.keys()];
-  const sys = { retrieveLocale: (lang: string) => findLocale(lang) ?? findLocale('en-US'), retrieveItem: (id: string) => ({ ...library.get(id), id }) };
+/** What an engine makes of all the works: sort keys, citations of three works, the reference list. */
+function render(csl: typeof CSL, xml: string, works: ReadonlyMap<string, CslItem>): { engine: { bibliography_sort: { tokens: unknown[] } }; output: string } {
+  const keys = [...works.keys()];
+  const sys = { retrieveLocale: (lang: string) => findLocale(lang) ?? findLocale('en-US'), retrieveItem: (id: string) => ({ ...works.get(id), id }) };
   const engine = new csl.Engine(sys, xml, 'en-US', true);
   engine.updateItems(keys);
   const clusters: string[] = [];
@@ -60,13 +60,13 @@ describe('shareSortMacros', () => {
 
   it('sorts the same works in the same order with a namesake and an undated work', () => {
     const { xml } = resolveStyle('apa', { root: PACKAGE_ROOT });
-    const library = new Map<string, CslItem>([
+    const works = new Map<string, CslItem>([
       ['b', { id: 'b', type: 'book', title: 'Later', author: [{ family: 'Rose', given: 'David' }], issued: { 'date-parts': [[2014]] } }],
       ['a', { id: 'a', type: 'book', title: 'Earlier', author: [{ family: 'Rose', given: 'David' }], issued: { 'date-parts': [[2014]] } }],
       ['c', { id: 'c', type: 'report', title: 'Undated', author: [{ family: 'Rose', given: 'Anne' }] }],
       ['d', { id: 'd', type: 'webpage', title: 'By a body', author: [{ literal: 'WestEd' }], issued: { 'date-parts': [[2014, 5]] } }],
     ]);
-    expect(render(shared, xml, library).output).toBe(render(asShipped, xml, library).output);
+    expect(render(shared, xml, works).output).toBe(render(asShipped, xml, works).output);
   });
 
   // Where Debian's CSL styles are installed: a spread of them, dependent styles aside.
